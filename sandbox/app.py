@@ -1,0 +1,78 @@
+"""The app factory: the one way a sandbox is built (CLI, Docker, pytest plugin, tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from sandbox.control import SANDBOX_COLLECTIONS, control_blueprint, install_control, sandbox_seed
+from sandbox.core import pipeline
+from sandbox.core.runtime import Sandbox
+from sandbox.core.store import Store
+from sandbox.core.store.persist import Persistence
+from sandbox.core.tenancy import TenantMiddleware
+from sandbox.core.vendor import CollectionSpec
+from sandbox.core.world import default_world, overlay, read_document
+from sandbox.vendors import load_vendors
+
+DEFAULTS: dict[str, Any] = {
+    "DATA": None,  # path of the TinyDB file; None keeps state in memory
+    "WORLD": None,  # a world file (snapshot format) overlaid on the default world
+    "FAULTS": None,  # a fault file ({"seed": N, "rules": [...]}) in every tenant's initial world
+    "SEED": 0,  # default seed of fault probabilities
+    "VENDOR": None,  # serve one vendor at the root of the listener
+    "JOURNAL_SIZE": 10_000,  # requests kept per tenant
+    "JOURNAL_BODY_BYTES": 16_384,  # request body bytes kept per journal entry
+    "HANG_CAP_S": 300.0,  # the longest a `hang` fault holds a connection
+    "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+    "JSON_SORT_KEYS": False,
+}
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build a sandbox: defaults, then SANDBOX_* environment variables, then `test_config`."""
+    app = pipeline.SandboxFlask("sandbox")
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("SANDBOX")
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    vendors = load_vendors()
+    if app.config["VENDOR"] and app.config["VENDOR"] not in {v.name for v in vendors}:
+        raise ValueError(f"unknown vendor {app.config['VENDOR']!r}")
+
+    schema: dict[tuple[str, str], CollectionSpec] = {}
+    for vendor in vendors:
+        for name, spec in vendor.collections.items():
+            schema[(vendor.name, name)] = spec
+    for name, spec in SANDBOX_COLLECTIONS.items():
+        schema[("sandbox", name)] = spec
+
+    world = default_world(vendors)
+    world["sandbox"] = sandbox_seed(app.config)
+    if app.config["WORLD"]:
+        world = overlay(world, read_document(app.config["WORLD"]))
+    persistence = Persistence(app.config["DATA"]) if app.config["DATA"] else None
+    sandbox = Sandbox(vendors, Store(schema, world, persistence), dict(app.config))
+    app.extensions["sandbox"] = sandbox
+    install_control(app, sandbox)
+
+    pipeline.install(app)
+    app.register_blueprint(control_blueprint())
+    for vendor in vendors:
+        app.register_blueprint(vendor.blueprint(), url_prefix=vendor.prefix)
+
+    mount = app.config["VENDOR"]
+    if mount:
+        mounted = sandbox.vendors[mount]
+        root_routes = {}
+        if mount == "operator-connect":
+            # Operator Connect clients get their Entra token from the same host.
+            root_routes[r"^/[^/]+/oauth2/v2\.0/token$"] = sandbox.vendors["entra"].prefix
+        app.wsgi_app = TenantMiddleware(app.wsgi_app, mounted.prefix, root_routes)  # type: ignore[method-assign]
+    else:
+        app.wsgi_app = TenantMiddleware(app.wsgi_app)  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,124 @@
+"""Routes of the control plane. Every call acts on the request's tenant only."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, request, send_file
+
+from sandbox import __version__
+from sandbox.core.clock import isoformat
+from sandbox.core.context import current_call, current_sandbox
+from sandbox.core.contracts import CONTRACT_NAMES, contract_path
+from sandbox.core.pipeline import control_error
+from sandbox.core.store.tenant import StateError
+from sandbox.core.tenancy import CONTROL_PREFIX, MOUNT_ENVIRON
+from sandbox.core.world import overlay
+
+
+def control_blueprint() -> Blueprint:
+    """The `/__sandbox` blueprint."""
+    bp = Blueprint("sandbox", __name__, url_prefix=CONTROL_PREFIX)
+    bp.add_url_rule("/health", view_func=health, methods=["GET"])
+    bp.add_url_rule("/reset", view_func=reset, methods=["POST"])
+    bp.add_url_rule("/state", view_func=get_state, methods=["GET"])
+    bp.add_url_rule("/state", view_func=put_state, methods=["PUT"])
+    bp.add_url_rule("/clock", view_func=get_clock, methods=["GET"])
+    bp.add_url_rule("/clock", view_func=set_clock, methods=["POST"])
+    bp.add_url_rule("/contracts", view_func=list_contracts, methods=["GET"])
+    bp.add_url_rule("/contracts/<name>.yaml", view_func=get_contract, methods=["GET"])
+    return bp
+
+
+def _base_url() -> str:
+    """The listener's URL as the client used it, tenant prefix included."""
+    return request.host_url.rstrip("/") + request.script_root
+
+
+def health() -> Response:
+    """Liveness, version, and the base URL each vendor's client is to be told."""
+    sandbox = current_sandbox()
+    base = _base_url()
+    mount = request.environ.get(MOUNT_ENVIRON)
+    vendors: dict[str, str] = {}
+    for vendor in sandbox.vendors.values():
+        if mount is None:
+            vendors[vendor.name] = base + vendor.prefix + vendor.client_path
+        elif vendor.prefix == mount or (mount == sandbox.vendors["operator-connect"].prefix and vendor.name == "entra"):
+            vendors[vendor.name] = base + vendor.client_path
+    return jsonify({"status": "ok", "version": __version__, "vendors": vendors})
+
+
+def reset() -> Response:
+    """Bring the tenant back to its initial world."""
+    current_sandbox().store.reset(current_call().tenant.name)
+    return jsonify({"status": "reset", "tenant": current_call().tenant.name})
+
+
+def get_state() -> Response:
+    """The tenant's whole state."""
+    return jsonify(current_call().tenant.snapshot())
+
+
+def put_state() -> Response:
+    """Replace the tenant's state: collections the body names replace the initial world's."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return control_error("the body must be a JSON object: {namespace: {collection: [records]}}", 400)
+    sandbox = current_sandbox()
+    tenant = current_call().tenant
+    try:
+        world = overlay(sandbox.store.fresh_world(), body)
+        tenant.load(world)
+    except StateError as exc:
+        return control_error(str(exc), 400)
+    return jsonify(tenant.snapshot())
+
+
+def _clock_body() -> Response:
+    clock = current_call().clock
+    return jsonify({"now": isoformat(clock.now()), "frozen": clock.frozen})
+
+
+def get_clock() -> Response:
+    """The tenant's time, and whether it is frozen."""
+    return _clock_body()
+
+
+def set_clock() -> Response:
+    """Freeze, unfreeze or advance the tenant's clock."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not body:
+        return control_error('send {"freeze": true}, {"freeze": false} or {"advance_s": N}', 400)
+    unknown = sorted(set(body) - {"freeze", "advance_s"})
+    if unknown:
+        return control_error(f"{unknown[0]}: unknown field", 400)
+    freeze = body.get("freeze")
+    advance = body.get("advance_s")
+    if freeze is not None and not isinstance(freeze, bool):
+        return control_error("freeze: must be true or false", 400)
+    if advance is not None and (isinstance(advance, bool) or not isinstance(advance, (int, float))):
+        return control_error("advance_s: must be a number of seconds", 400)
+    if advance is not None and not -10 * 365 * 86400 <= advance <= 10 * 365 * 86400:
+        return control_error("advance_s: must be within ten years", 400)
+    clock = current_call().clock
+    if freeze is True:
+        clock.freeze()
+    if advance is not None:
+        clock.advance(float(advance))
+    if freeze is False:
+        clock.unfreeze()
+    return _clock_body()
+
+
+def list_contracts() -> Response:
+    """Where each contract is served."""
+    base = _base_url() + CONTROL_PREFIX + "/contracts/"
+    names = [n for n in CONTRACT_NAMES if contract_path(n) is not None]
+    return jsonify({"contracts": {n: f"{base}{n}.yaml" for n in names}})
+
+
+def get_contract(name: str) -> Response:
+    """One contract, as YAML."""
+    path = contract_path(name)
+    if path is None:
+        return control_error(f"no contract named {name!r}; see {CONTROL_PREFIX}/contracts", 404)
+    return send_file(path, mimetype="application/yaml", max_age=0)

@@ -1,0 +1,73 @@
+"""The sandbox clock: one per tenant, real time unless frozen or advanced.
+
+Its setting is a record (`sandbox.clock`, key `id` = "clock") so that snapshots, resets and the
+data file carry it like any other state. Token lifetimes, task progress, rate-limit windows and
+fault ttl all read `now()` from here, never `time.time()`.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+from sandbox.core.store.tenant import TenantState
+from sandbox.core.vendor import CollectionSpec
+
+COLLECTIONS = {"clock": CollectionSpec(key="id")}
+CLOCK_ID = "clock"
+
+
+def default_record() -> dict[str, object]:
+    """The clock of a fresh tenant: real time, not frozen."""
+    return {"id": CLOCK_ID, "offset_s": 0.0, "frozen_at": None}
+
+
+class Clock:
+    """Reads and moves a tenant's clock."""
+
+    def __init__(self, tenant: TenantState) -> None:
+        self._records = tenant.collection("sandbox", "clock")
+
+    def _record(self) -> dict[str, object]:
+        return self._records.get(CLOCK_ID) or default_record()
+
+    def time(self) -> float:
+        """Seconds since the epoch on this tenant's clock."""
+        rec = self._record()
+        frozen = rec.get("frozen_at")
+        if frozen is not None:
+            return float(frozen)  # type: ignore[arg-type]
+        return time.time() + float(rec.get("offset_s") or 0.0)  # type: ignore[arg-type]
+
+    def now(self) -> datetime:
+        """The tenant's current time, timezone-aware UTC."""
+        return datetime.fromtimestamp(self.time(), tz=timezone.utc)
+
+    @property
+    def frozen(self) -> bool:
+        """Whether the clock stands still."""
+        return self._record().get("frozen_at") is not None
+
+    def freeze(self) -> None:
+        """Stop the clock at the current instant."""
+        if not self.frozen:
+            self._records.put({**self._record(), "frozen_at": self.time()})
+
+    def unfreeze(self) -> None:
+        """Let the clock run again from where it stands."""
+        if self.frozen:
+            offset = self.time() - time.time()
+            self._records.put({**self._record(), "frozen_at": None, "offset_s": offset})
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock forward (or back, for a negative value) by `seconds`."""
+        rec = self._record()
+        if rec.get("frozen_at") is not None:
+            self._records.put({**rec, "frozen_at": float(rec["frozen_at"]) + seconds})  # type: ignore[arg-type]
+        else:
+            self._records.put({**rec, "offset_s": float(rec.get("offset_s") or 0.0) + seconds})  # type: ignore[arg-type]
+
+
+def isoformat(moment: datetime) -> str:
+    """ISO 8601 in UTC with a `Z`, as most vendor APIs write it."""
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")

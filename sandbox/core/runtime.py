@@ -1,0 +1,48 @@
+"""The Sandbox object kept in `app.extensions["sandbox"]`: vendors, store and request hooks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from flask import Response
+
+from sandbox.core.context import Call
+from sandbox.core.errors import VendorError
+from sandbox.core.store import Store
+from sandbox.core.vendor import Vendor
+
+
+class Hook(Protocol):
+    """Something that sees every vendor request: the fault injector and the journal."""
+
+    def before(self, call: Call) -> Response | None:
+        """Runs before the vendor handles the request; a response returned here is sent instead."""
+
+    def after(self, call: Call, response: Response) -> Response:
+        """Runs after the response is made; may replace it."""
+
+
+class Sandbox:
+    """The running sandbox: which vendors it serves, their state, and what watches their requests."""
+
+    def __init__(self, vendors: Iterable[Vendor], store: Store, config: dict[str, Any]) -> None:
+        self.vendors: dict[str, Vendor] = {v.name: v for v in vendors}
+        self.store = store
+        self.config = config
+        self.hooks: list[Hook] = []
+        self._by_prefix = sorted(self.vendors.values(), key=lambda v: len(v.prefix), reverse=True)
+
+    def vendor_for_path(self, path: str) -> Vendor | None:
+        """The vendor whose prefix `path` starts with."""
+        for vendor in self._by_prefix:
+            if path == vendor.prefix or path.startswith(vendor.prefix + "/"):
+                return vendor
+        return None
+
+    def vendor_for_error(self, error: VendorError) -> Vendor | None:
+        """The vendor whose error class `error` is."""
+        for vendor in self.vendors.values():
+            if isinstance(error, vendor.error):
+                return vendor
+        return None

@@ -1,0 +1,85 @@
+"""The store: every tenant, created on first use from the initial world."""
+
+from __future__ import annotations
+
+import copy
+import re
+import threading
+from collections.abc import Mapping
+
+from sandbox.core.store.persist import Persistence
+from sandbox.core.store.tenant import TenantState, World, check_world
+from sandbox.core.vendor import CollectionSpec
+
+TENANT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$")
+
+
+class Store:
+    """Tenants by name. A tenant is made, from the initial world, the first time it is named."""
+
+    def __init__(
+        self,
+        schema: Mapping[tuple[str, str], CollectionSpec],
+        initial_world: World,
+        persistence: Persistence | None = None,
+    ) -> None:
+        check_world(initial_world, schema)
+        self.schema = dict(schema)
+        self.initial_world = initial_world
+        self.persistence = persistence
+        self._tenants: dict[str, TenantState] = {}
+        self._lock = threading.Lock()
+        if persistence is not None:
+            self._restore(persistence)
+
+    def _restore(self, persistence: Persistence) -> None:
+        keys = {f"{ns}.{coll}": spec.key for (ns, coll), spec in self.schema.items()}
+        for name, colls in persistence.load(keys).items():
+            tenant = TenantState(name, self.schema)
+            for collection in tenant.collections.values():
+                for doc in colls.get(collection.name, {}).values():
+                    collection._set(doc[collection.key], doc)
+            tenant.persistence = persistence
+            self._tenants[name] = tenant
+        persistence.attach(self._copy_all)
+        persistence.compact()
+
+    def _copy_all(self) -> dict[str, dict[str, list[dict]]]:
+        with self._lock:
+            tenants = list(self._tenants.values())
+        return {t.name: t.copy_records() for t in tenants}
+
+    def tenant(self, name: str) -> TenantState:
+        """The tenant `name`, created with the initial world on first use."""
+        tenant = self._tenants.get(name)
+        if tenant is not None:
+            return tenant
+        with self._lock:
+            tenant = self._tenants.get(name)
+            if tenant is None:
+                tenant = TenantState(name, self.schema, self.persistence)
+                tenant.load(self.fresh_world())
+                self._tenants[name] = tenant
+        return tenant
+
+    def fresh_world(self) -> World:
+        """A private copy of the initial world."""
+        return copy.deepcopy(self.initial_world)
+
+    def reset(self, name: str) -> TenantState:
+        """Bring the tenant back to the initial world."""
+        tenant = self.tenant(name)
+        with tenant.transaction():
+            tenant.load(self.fresh_world())
+            tenant.extras.clear()
+        return tenant
+
+    def names(self) -> list[str]:
+        """The names of the tenants that exist."""
+        with self._lock:
+            return sorted(self._tenants)
+
+    def close(self) -> None:
+        """Flush everything to the data file, if there is one."""
+        if self.persistence is not None:
+            self.persistence.close()

@@ -1,0 +1,38 @@
+"""The initial world every tenant starts from: the vendors' seeds, overlaid by a user's world file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sandbox.core.store.tenant import StateError, World
+from sandbox.core.vendor import Vendor
+
+
+def default_world(vendors: Iterable[Vendor]) -> World:
+    """Every vendor's seed records."""
+    return {v.name: v.seed() for v in vendors}
+
+
+def read_document(path: str | Path) -> Any:
+    """Read a YAML or JSON file (JSON is YAML, but JSON errors read better from json)."""
+    text = Path(path).read_text(encoding="utf-8")
+    if str(path).endswith(".json"):
+        return json.loads(text)
+    return yaml.safe_load(text)
+
+
+def overlay(base: World, update: Any) -> World:
+    """`base` with each collection that `update` names replaced whole; the rest stays as it was."""
+    if not isinstance(update, dict):
+        raise StateError("a world must be an object of namespaces")
+    merged: World = {ns: dict(colls) for ns, colls in base.items()}
+    for ns, colls in update.items():
+        if not isinstance(colls, dict):
+            raise StateError(f"{ns}: must be an object of collections")
+        merged.setdefault(ns, {}).update(colls)
+    return merged

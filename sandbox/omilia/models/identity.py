@@ -1,0 +1,143 @@
+"""Keycloak-style tokens: the password and refresh grants, and bearer checks on every route.
+
+VENDOR-FACTS §1.1: access tokens live 300 s and refresh tokens 1800 s, on the sandbox clock.
+"""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sandbox.core import jwt
+from sandbox.core.clock import Clock
+from sandbox.core.store import TenantState
+from sandbox.omilia.exceptions import (
+    InvalidClient,
+    InvalidGrant,
+    KeycloakError,
+    RealmNotFound,
+    Unauthorized,
+    UnsupportedGrantType,
+)
+from sandbox.omilia.world import CLIENT_ID, REALMS
+
+ACCESS_TTL_S = 300
+REFRESH_TTL_S = 1800
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling, as the access token says."""
+
+    username: str
+    roles: frozenset[str]
+    groups: frozenset[str]
+
+    def has_role(self, *roles: str) -> bool:
+        """Whether the caller holds any of `roles`."""
+        return bool(self.roles.intersection(roles))
+
+
+def issue_tokens(
+    tenant: TenantState, clock: Clock, realm: str, form: Mapping[str, str], issuer: str
+) -> dict[str, Any]:
+    """Answer the token endpoint: the password grant or the refresh grant."""
+    if realm not in REALMS:
+        raise RealmNotFound()
+    grant = form.get("grant_type")
+    if not grant:
+        raise KeycloakError("Missing form parameter: grant_type", code="invalid_request", status=400)
+    if form.get("client_id") != CLIENT_ID:
+        raise InvalidClient()
+    if grant == "password":
+        user = _check_password(tenant, form.get("username", ""), form.get("password", ""))
+        session = str(uuid.uuid4())
+    elif grant == "refresh_token":
+        user, session = _check_refresh(tenant, clock, realm, form.get("refresh_token", ""))
+    else:
+        raise UnsupportedGrantType()
+    return _token_response(tenant, clock, realm, user, session, issuer)
+
+
+def _check_password(tenant: TenantState, username: str, password: str) -> dict[str, Any]:
+    users = tenant.collection("omilia", "users")
+    user = users.get(username) or users.get(username.lower())
+    if user is None or not hmac.compare_digest(str(user["password"]), password):
+        raise InvalidGrant()
+    return user
+
+
+def _check_refresh(tenant: TenantState, clock: Clock, realm: str, token: str) -> tuple[dict[str, Any], str]:
+    try:
+        claims = jwt.decode(token)
+    except jwt.TokenError:
+        raise InvalidGrant("Invalid refresh token", status=400) from None
+    if claims.get("typ") != "Refresh" or claims.get("tnt") != tenant.name or claims.get("realm") != realm:
+        raise InvalidGrant("Invalid refresh token", status=400)
+    if float(claims.get("exp", 0)) <= clock.time():
+        raise InvalidGrant("Token is not active", status=400)
+    user = tenant.collection("omilia", "users").get(str(claims.get("preferred_username")))
+    if user is None:
+        raise InvalidGrant("Invalid refresh token", status=400)
+    return user, str(claims.get("sid"))
+
+
+def _token_response(
+    tenant: TenantState, clock: Clock, realm: str, user: dict[str, Any], session: str, issuer: str
+) -> dict[str, Any]:
+    now = int(clock.time())
+    common = {
+        "iat": now,
+        "iss": f"{issuer}/auth/realms/{realm}",
+        "sub": user["id"],
+        "azp": CLIENT_ID,
+        "sid": session,
+        "session_state": session,
+        "realm": realm,
+        "tnt": tenant.name,
+        "preferred_username": user["username"],
+        "scope": "openid",
+    }
+    access = {
+        **common,
+        "exp": now + ACCESS_TTL_S,
+        "jti": str(uuid.uuid4()),
+        "typ": "Bearer",
+        "aud": "account",
+        "realm_access": {"roles": list(user["roles"])},
+        "groups": list(user["groups"]),
+    }
+    refresh = {**common, "exp": now + REFRESH_TTL_S, "jti": str(uuid.uuid4()), "typ": "Refresh", "aud": common["iss"]}
+    return {
+        "access_token": jwt.encode(access),
+        "expires_in": ACCESS_TTL_S,
+        "refresh_expires_in": REFRESH_TTL_S,
+        "refresh_token": jwt.encode(refresh),
+        "token_type": "bearer",
+        "not-before-policy": 0,
+        "session_state": session,
+        "scope": "openid",
+    }
+
+
+def authenticate(tenant: TenantState, clock: Clock, authorization: str | None) -> Caller:
+    """The caller of an integrations route, from `Authorization: Bearer <access token>`."""
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized()
+    try:
+        claims = jwt.decode(token.strip())
+    except jwt.TokenError:
+        raise Unauthorized() from None
+    if claims.get("typ") != "Bearer" or claims.get("tnt") != tenant.name:
+        raise Unauthorized()
+    if float(claims.get("exp", 0)) <= clock.time():
+        raise Unauthorized()
+    user = tenant.collection("omilia", "users").get(str(claims.get("preferred_username")))
+    if user is None:
+        raise Unauthorized()
+    # Roles and groups are read from the user record, so a change to the user takes effect at once.
+    return Caller(user["username"], frozenset(user["roles"]), frozenset(user["groups"]))

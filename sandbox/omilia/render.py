@@ -1,0 +1,76 @@
+"""Omilia's wire format: JSON bodies, the success envelope, errors, number records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, jsonify
+
+from sandbox.core.errors import VendorError
+from sandbox.omilia.exceptions import KeycloakError, RealmNotFound
+
+
+def json_response(body: Any, status: int = 200) -> Response:
+    """A JSON response with `status`."""
+    response = jsonify(body)
+    response.status_code = status
+    return response
+
+
+def success(message: str) -> Response:
+    """The documented `{"success": true, "message": ...}` envelope."""
+    return json_response({"success": True, "message": message})
+
+
+def render_error(error: VendorError) -> Response:
+    """Keycloak's error body on the token endpoint, `{"success": false, "message"}` elsewhere."""
+    if isinstance(error, RealmNotFound):
+        body: dict[str, Any] = {"error": error.message}
+    elif isinstance(error, KeycloakError):
+        body = {"error": error.code, "error_description": error.message}
+    else:
+        body = {"success": False, "message": error.message}
+    return json_response(body, error.status)
+
+
+LIST_FIELDS = (
+    "number",
+    "country",
+    "groupId",
+    "miniAppId",
+    "miniAppName",
+    "miniAppType",
+    "miniAppDiamantAppName",
+    "miniAppGroup",
+    "locale",
+    "note",
+    "applicationTag",
+)
+
+
+def listed_number(view: dict[str, Any]) -> dict[str, Any]:
+    """A number as GET /api/numbers prints it (sic: `phoneNumbersSetId`, `phoneNumbersSetName`)."""
+    item = {field: view.get(field) for field in LIST_FIELDS}
+    item["phoneNumbersSetId"] = view.get("phoneNumberSetId")
+    item["phoneNumbersSetName"] = view.get("phoneNumberSetName")
+    return item
+
+
+def searched_number(view: dict[str, Any]) -> dict[str, Any]:
+    """A number as search and set listings print it (`phoneNumberSetId`, no set name)."""
+    item = {field: view.get(field) for field in LIST_FIELDS}
+    item["phoneNumberSetId"] = view.get("phoneNumberSetId")
+    return item
+
+
+def number_page(page: Any, item: Any = listed_number) -> Response:
+    """The paged envelope of GET /api/numbers and POST /api/numbers/search."""
+    return json_response(
+        {
+            "numbers": [item(v) for v in page.items],
+            "page": page.page,
+            "pageSize": page.page_size,
+            "numberOfPages": page.pages,
+            "allNumbers": page.total,
+        }
+    )
