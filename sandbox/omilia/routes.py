@@ -5,6 +5,10 @@ Endpoint names are the contract's operationIds (fault rules and the journal use 
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+from collections.abc import Iterator
+from types import ModuleType
 from typing import Any
 
 from flask import Blueprint, Response, request
@@ -24,7 +28,21 @@ def blueprint() -> Blueprint:
         "/auth/realms/<realm>/protocol/openid-connect/token", "issueToken", issue_token, methods=["POST"]
     )
     bp.add_url_rule(f"{API}/numbers", "listNumbers", list_numbers, methods=["GET"])
+    # Routes of other resources (numbers sets, CSV batch) live in their own modules, each
+    # exposing `register(bp)`; they plug in here when present.
+    for module in _extra_route_modules():
+        module.register(bp)
     return bp
+
+
+EXTRA_ROUTE_MODULES = ("sandbox.omilia.routes_sets", "sandbox.omilia.routes_batch")
+
+
+def _extra_route_modules() -> Iterator[ModuleType]:
+    """The optional route modules that exist (each has `register(bp)`)."""
+    for name in EXTRA_ROUTE_MODULES:
+        if importlib.util.find_spec(name) is not None:
+            yield importlib.import_module(name)
 
 
 def caller() -> Caller:
