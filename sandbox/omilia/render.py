@@ -63,6 +63,14 @@ def searched_number(view: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
+AVAILABLE_FIELDS = ("number", "country", "locality", "region", "price")
+
+
+def available_number(offer: dict[str, Any]) -> dict[str, Any]:
+    """A number for sale, as POST /api/numbers prints it."""
+    return {field: offer.get(field) for field in AVAILABLE_FIELDS}
+
+
 def number_page(page: Any, item: Any = listed_number) -> Response:
     """The paged envelope of GET /api/numbers and POST /api/numbers/search."""
     return json_response(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -15,6 +16,7 @@ from flask import Blueprint, Response, request
 
 from sandbox.core.context import current_clock, current_tenant
 from sandbox.omilia import render
+from sandbox.omilia.exceptions import BadRequest
 from sandbox.omilia.models.identity import Caller, authenticate, issue_tokens
 from sandbox.omilia.models.numbers import NumberBook
 
@@ -28,6 +30,15 @@ def blueprint() -> Blueprint:
         "/auth/realms/<realm>/protocol/openid-connect/token", "issueToken", issue_token, methods=["POST"]
     )
     bp.add_url_rule(f"{API}/numbers", "listNumbers", list_numbers, methods=["GET"])
+    bp.add_url_rule(f"{API}/numbers", "listAvailableNumbers", available_numbers, methods=["POST"])
+    bp.add_url_rule(f"{API}/numbers", "buyNumbers", buy_numbers, methods=["PUT"])
+    bp.add_url_rule(f"{API}/numbers/group", "updateNumbersGroup", update_group, methods=["PUT"])
+    bp.add_url_rule(f"{API}/numbers/detach", "detachNumbers", detach_numbers, methods=["PUT"])
+    bp.add_url_rule(f"{API}/numbers/attach", "attachNumbers", attach_numbers, methods=["PUT"])
+    bp.add_url_rule(f"{API}/number/note", "updateNumberNote", update_note, methods=["PUT"])
+    bp.add_url_rule(f"{API}/numbers/search", "searchNumbers", search_numbers, methods=["POST"])
+    bp.add_url_rule(f"{API}/numbers/direct", "addNumbersDirect", add_direct, methods=["POST"])
+    bp.add_url_rule(f"{API}/numbers/delete/<number>", "deleteNumber", delete_number, methods=["DELETE"])
     # Routes of other resources (numbers sets, CSV batch) live in their own modules, each
     # exposing `register(bp)`; they plug in here when present.
     for module in _extra_route_modules():
@@ -58,6 +69,30 @@ def params() -> dict[str, Any]:
     return merged
 
 
+def json_body() -> dict[str, Any]:
+    """The JSON object a route expects (any Content-Type); an empty body is `{}`."""
+    raw = request.get_data(cache=True)
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise BadRequest("Malformed JSON request body") from None
+    if not isinstance(body, dict):
+        raise BadRequest("The request body must be a JSON object")
+    return body
+
+
+def book() -> NumberBook:
+    """The current tenant's numbers."""
+    return NumberBook(current_tenant())
+
+
+def plural(numbers: list[str]) -> str:
+    """'1 number' / '3 numbers'."""
+    return f"{len(numbers)} number" + ("" if len(numbers) == 1 else "s")
+
+
 def issue_token(realm: str) -> Response:
     """POST /auth/realms/{realm}/protocol/openid-connect/token (password and refresh grants)."""
     issuer = request.host_url.rstrip("/") + request.script_root + "/omilia"
@@ -71,3 +106,81 @@ def issue_token(realm: str) -> Response:
 def list_numbers() -> Response:
     """GET /api/numbers."""
     return render.number_page(NumberBook(current_tenant()).list(caller(), params()))
+
+
+def available_numbers() -> Response:
+    """POST /api/numbers: numbers for sale."""
+    who, body = caller(), json_body()
+    offers = book().available(
+        who, body.get("provider"), body.get("prefix"), body.get("code"), body.get("group")
+    )
+    return render.json_response([render.available_number(offer) for offer in offers])
+
+
+def buy_numbers() -> Response:
+    """PUT /api/numbers: buy numbers from the provider."""
+    who, body = caller(), json_body()
+    purchased, failed = book().buy(
+        who, body.get("provider"), body.get("numbers"), body.get("group"), body.get("note")
+    )
+    return render.json_response({"failedNumbers": failed, "purchasedNumbers": purchased})
+
+
+def update_group() -> Response:
+    """PUT /api/numbers/group."""
+    who, body = caller(), json_body()
+    moved = book().set_group(who, body.get("numbers"), body.get("group"))
+    return render.success(f"Group updated to {body['group']} for {plural(moved)}")
+
+
+def detach_numbers() -> Response:
+    """PUT /api/numbers/detach."""
+    who, body = caller(), json_body()
+    detached = book().detach(who, body.get("numbers"))
+    return render.success(f"{plural(detached).capitalize()} detached")
+
+
+def attach_numbers() -> Response:
+    """PUT /api/numbers/attach."""
+    who, body = caller(), json_body()
+    attached = book().attach(
+        who, body.get("numbers"), body.get("miniAppId"), body.get("locale"), body.get("applicationTag")
+    )
+    return render.success(f"{plural(attached).capitalize()} attached to miniApp {body['miniAppId']}")
+
+
+def update_note() -> Response:
+    """PUT /api/number/note."""
+    who, body = caller(), json_body()
+    number = book().set_note(who, body.get("number"), body.get("note"))
+    return render.success(f"Note of number {number} updated")
+
+
+def search_numbers() -> Response:
+    """POST /api/numbers/search: the advanced search."""
+    who, body = caller(), json_body()
+    return render.number_page(book().search(who, body), render.searched_number)
+
+
+def add_direct() -> Response:
+    """POST /api/numbers/direct: add numbers to the database without the provider."""
+    who, body = caller(), json_body()
+    added = book().direct(
+        who,
+        body.get("numbers"),
+        body.get("group"),
+        country=body.get("country"),
+        mini_app_id=body.get("miniAppId"),
+        locale=body.get("locale"),
+        log_ani=body.get("logAni"),
+        log_dnis=body.get("logDnis"),
+        note=body.get("note"),
+        application_tag=body.get("applicationTag"),
+    )
+    return render.success(f"{plural(added).capitalize()} added to group {body['group']}")
+
+
+def delete_number(number: str) -> Response:
+    """DELETE /api/numbers/delete/{number}."""
+    deleted = book().delete(caller(), number)
+    return render.success(f"Number {deleted} deleted")

@@ -9,12 +9,32 @@ import uuid
 from typing import Any
 
 PASSWORD = "sandbox"
-DOC_MINIAPP = "3781bcc1-7c76-439b-ba26-05d22217b316.SND_dmt_test_app_vp.Flow.ocp-qa@SND_dmt_test_app_vp.ocp-qa"
+DOC_MINIAPP = (
+    "3781bcc1-7c76-439b-ba26-05d22217b316.SND_dmt_test_app_vp.Flow.ocp-qa@SND_dmt_test_app_vp.ocp-qa"
+)
 NUMERIC_MINIAPP = "test.surname_test.Numeric.MiniApps.ocp"
 
 REALMS = ("master", "ocp")
 CLIENT_ID = "ocp"
 PROVIDERS = ("Twilio",)
+# Calling codes of the countries the world knows, longest first, for numbers added without a country.
+CALLING_CODES = (
+    ("+357", "CY"),
+    ("+380", "UA"),
+    ("+385", "HR"),
+    ("+30", "GR"),
+    ("+44", "GB"),
+    ("+49", "DE"),
+    ("+1", "US"),
+)
+
+
+def country_of(number: str) -> str | None:
+    """The country of an E.164 number by its calling code, when the world knows it."""
+    for code, country in CALLING_CODES:
+        if number.startswith(code):
+            return country
+    return None
 
 
 def _user(username: str, roles: list[str], groups: list[str]) -> dict[str, Any]:
@@ -110,7 +130,9 @@ def seed() -> dict[str, list[dict[str, Any]]]:
             ),
             _number("+12012049894", "US", "ocp-qa", note="spare line"),
             _number("+302107654321", "GR", "ocp-qa", miniAppId=DOC_MINIAPP, locale="el-GR"),
-            _number("+442079460000", "GB", "ocp", miniAppId=NUMERIC_MINIAPP, locale="en-GB", note="London desk"),
+            _number(
+                "+442079460000", "GB", "ocp", miniAppId=NUMERIC_MINIAPP, locale="en-GB", note="London desk"
+            ),
             _number("+35722000001", "CY", "other", note="not visible to the default users"),
         ],
         "sets": [],

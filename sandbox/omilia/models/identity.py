@@ -110,7 +110,13 @@ def _token_response(
         "realm_access": {"roles": list(user["roles"])},
         "groups": list(user["groups"]),
     }
-    refresh = {**common, "exp": now + REFRESH_TTL_S, "jti": str(uuid.uuid4()), "typ": "Refresh", "aud": common["iss"]}
+    refresh = {
+        **common,
+        "exp": now + REFRESH_TTL_S,
+        "jti": str(uuid.uuid4()),
+        "typ": "Refresh",
+        "aud": common["iss"],
+    }
     return {
         "access_token": jwt.encode(access),
         "expires_in": ACCESS_TTL_S,

@@ -1,32 +1,34 @@
-"""Omilia numbers: the records behind /api/numbers and their listing."""
+"""Omilia numbers: the records behind /api/numbers and every operation on them.
+
+Each public method takes the `Caller` first, checks the role matrix and the caller's groups itself,
+raises Omilia errors and returns data. Field checks live in `fields`, search/paging in `query`.
+"""
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sandbox.core.store import TenantState
-from sandbox.omilia.exceptions import BadRequest
+from sandbox.omilia.exceptions import BadRequest, Conflict, NotFound
+from sandbox.omilia.models import fields
+from sandbox.omilia.models.fields import check_e164, check_locale
 from sandbox.omilia.models.identity import Caller
-from sandbox.omilia.models.permissions import require
+from sandbox.omilia.models.permissions import require, require_groups
+from sandbox.omilia.models.query import (
+    DEFAULT_PAGE_SIZE,
+    Page,
+    order,
+    ordering,
+    paginate,
+    positive_int,
+    search_matcher,
+)
+from sandbox.omilia.world import PROVIDERS, country_of
 
-E164 = re.compile(r"^\+[1-9]\d{1,14}$")
-ORDER_BY = ("miniapp", "miniapp-type", "number", "locale", "note", "group", "miniapp-group", "none")
-DEFAULT_PAGE_SIZE = 50
+__all__ = ["NumberBook", "Page", "check_e164", "check_locale"]
 
-
-@dataclass(frozen=True)
-class Page:
-    """One page of a listing."""
-
-    items: list[dict[str, Any]]
-    page: int
-    page_size: int
-    pages: int
-    total: int
+SEARCH_TEXT = ("miniAppName", "miniAppType", "number", "note")
 
 
 class NumberBook:
@@ -37,6 +39,7 @@ class NumberBook:
         self.numbers = tenant.collection("omilia", "numbers")
         self.miniapps = tenant.collection("omilia", "miniapps")
         self.sets = tenant.collection("omilia", "sets")
+        self.inventory = tenant.collection("omilia", "inventory")
 
     def view(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """A number joined with its miniApp and set, ready to render."""
@@ -51,82 +54,256 @@ class NumberBook:
             "phoneNumberSetName": number_set["name"] if number_set else None,
         }
 
+    # -- reading ---------------------------------------------------------------------------------
     def list(self, caller: Caller, params: Mapping[str, Any]) -> Page:
         """GET /api/numbers: the caller's groups' numbers, searched, ordered and paged."""
         require(caller, "numbers.read")
-        page = _positive_int(params, "page", 1)
-        page_size = _positive_int(params, "pageSize", DEFAULT_PAGE_SIZE)
+        page = positive_int(params, "page", 1)
+        page_size = positive_int(params, "pageSize", DEFAULT_PAGE_SIZE)
         term = params.get("searchTerm")
         term = "%" if term is None or term == "" else str(term)
-        order_by = str(params.get("orderBy") or "none")
-        if order_by not in ORDER_BY:
-            raise BadRequest(f"Invalid orderBy '{order_by}'. Valid values: {', '.join(ORDER_BY)}")
-        direction = str(params.get("direction") or "ASC").upper()
-        if direction not in ("ASC", "DESC"):
-            raise BadRequest(f"Invalid direction '{params.get('direction')}'. Valid values: ASC, DESC")
-
+        order_by, direction = ordering(params)
         matches = search_matcher(term)
         views = [
             self.view(rec)
             for rec in self.numbers
-            if rec.get("groupId") in caller.groups and (matches(rec.get("number")) or matches(rec.get("note")))
+            if rec.get("groupId") in caller.groups
+            and (matches(rec.get("number")) or matches(rec.get("note")))
         ]
-        views = order(views, order_by, direction)
-        return paginate(views, page, page_size)
+        return paginate(order(views, order_by, direction), page, page_size)
+
+    def search(self, caller: Caller, criteria: Mapping[str, Any]) -> Page:
+        """POST /api/numbers/search: the advanced search, paged (0 means the default, as the doc sends 0)."""
+        page = positive_int(criteria, "page", 1, zero_is_default=True)
+        page_size = positive_int(criteria, "pageSize", DEFAULT_PAGE_SIZE, zero_is_default=True)
+        return paginate(self.matching(caller, criteria), page, page_size)
+
+    def matching(
+        self, caller: Caller, criteria: Mapping[str, Any], action: str = "numbers.read"
+    ) -> list[dict[str, Any]]:
+        """Views of every number the advanced-search criteria select, ordered, unpaged."""
+        require(caller, action)
+        order_by, direction = ordering(criteria)
+        tests = []
+        for name in SEARCH_TEXT:
+            term = fields.optional_string(criteria, name)
+            if term is not None:
+                tests.append((name, search_matcher(term)))
+        locale = fields.optional_string(criteria, "locale")
+        if locale is not None:
+            check_locale(locale)
+            tests.append(("locale", lambda value, wanted=locale: value == wanted))
+        set_id = fields.optional_string(criteria, "setId")
+        if set_id is not None:
+            tests.append(("phoneNumberSetId", lambda value, wanted=set_id: value == wanted))
+        groups = fields.string_list(criteria, "groups")
+        if groups is not None:
+            require_groups(caller, groups)
+        allowed = set(groups) if groups is not None else caller.groups
+        records = (r for g in sorted(allowed) for r in self.numbers.find("groupId", g))
+        views = [v for v in map(self.view, records) if all(test(v.get(name)) for name, test in tests)]
+        # Keep the store's insertion order for orderBy `none`, as the listing does.
+        position = {key: i for i, key in enumerate(self.numbers.keys())} if order_by == "none" else {}
+        if position:
+            views.sort(key=lambda v: position[v["number"]])
+        return order(views, order_by, direction)
+
+    def available(
+        self, caller: Caller, provider: Any, prefix: Any, code: Any, group: Any
+    ) -> list[dict[str, Any]]:
+        """POST /api/numbers: the provider's numbers for sale in country `code`, by prefix."""
+        require(caller, "numbers.available")
+        provider = self._provider(provider)
+        country = fields.check_country(_required(code, "code"))
+        require_groups(caller, [fields.text(_required(group, "group"), "group")])
+        start = fields.check_prefix(prefix) if prefix not in (None, "") else "+"
+        offers = [
+            offer
+            for offer in self.inventory.find("country", country)
+            if offer["provider"] == provider
+            and offer["number"].startswith(start)
+            and offer["number"] not in self.numbers
+        ]
+        return sorted(offers, key=lambda offer: offer["number"])
+
+    # -- buying and adding -----------------------------------------------------------------------
+    def buy(
+        self, caller: Caller, provider: Any, numbers: Any, group: Any, note: Any = None
+    ) -> tuple[list[dict[str, Any]], list[str]]:
+        """PUT /api/numbers: buy what the provider sells; the rest lands in the failed list."""
+        require(caller, "numbers.buy")
+        provider = self._provider(provider)
+        wanted = fields.check_numbers(_required(numbers, "numbers"))
+        group = fields.text(_required(group, "group"), "group")
+        note = None if note in (None, "") else fields.text(note, "note")
+        require_groups(caller, [group])
+        purchased: list[dict[str, Any]] = []
+        failed: list[str] = []
+        for number in wanted:
+            offer = self.inventory.get(number)
+            if offer is None or offer["provider"] != provider or number in self.numbers:
+                failed.append(number)
+                continue
+            self.inventory.delete(number)
+            record = self.numbers.put(
+                new_number(number, offer["country"], group, provider=provider, note=note)
+            )
+            purchased.append({"number": number, "id": record["id"]})
+        return purchased, failed
+
+    def direct(
+        self,
+        caller: Caller,
+        numbers: Any,
+        group: Any,
+        country: Any = None,
+        mini_app_id: Any = None,
+        locale: Any = None,
+        log_ani: Any = True,
+        log_dnis: Any = True,
+        note: Any = None,
+        application_tag: Any = None,
+    ) -> list[str]:
+        """POST /api/numbers/direct: add numbers to the database without the provider."""
+        require(caller, "numbers.direct")
+        wanted = fields.check_numbers(_required(numbers, "numbers"))
+        group = fields.text(_required(group, "group"), "group")
+        body = {"logAni": log_ani, "logDnis": log_dnis}
+        flags = {name: fields.optional_bool(body, name, True) for name in body}
+        country = fields.check_country(country) if country not in (None, "") else None
+        attach = self._attachment(caller, mini_app_id, locale, application_tag, required=False)
+        note = None if note in (None, "") else fields.text(note, "note")
+        require_groups(caller, [group])
+        taken = [n for n in wanted if n in self.numbers]
+        if taken:
+            raise Conflict(f"Number {taken[0]} already exists")
+        for number in wanted:
+            self.inventory.delete(number)
+            record = new_number(number, country or country_of(number), group, provider=None, note=note)
+            self.numbers.put({**record, **attach, **flags})
+        return wanted
+
+    # -- changing --------------------------------------------------------------------------------
+    def set_group(self, caller: Caller, numbers: Any, group: Any) -> list[str]:
+        """PUT /api/numbers/group: move numbers to another of the caller's groups."""
+        require(caller, "numbers.group")
+        records = self._own(caller, fields.check_numbers(_required(numbers, "numbers")))
+        group = fields.text(_required(group, "group"), "group")
+        require_groups(caller, [group])
+        for record in records:
+            number_set = self.sets.get(record["phoneNumberSetId"]) if record.get("phoneNumberSetId") else None
+            keep_set = number_set is not None and number_set.get("groupId") == group
+            self.numbers.update(
+                record["number"],
+                groupId=group,
+                phoneNumberSetId=record["phoneNumberSetId"] if keep_set else None,
+            )
+        return [r["number"] for r in records]
+
+    def attach(
+        self, caller: Caller, numbers: Any, mini_app_id: Any, locale: Any, application_tag: Any = None
+    ) -> list[str]:
+        """PUT /api/numbers/attach: route numbers to a miniApp in a locale."""
+        require(caller, "numbers.attach")
+        wanted = fields.check_numbers(numbers if numbers is not None else [], required=False)
+        attach = self._attachment(caller, mini_app_id, locale, application_tag, required=True)
+        records = self._own(caller, wanted)
+        for record in records:
+            self.numbers.update(record["number"], **attach)
+        return [r["number"] for r in records]
+
+    def detach(self, caller: Caller, numbers: Any) -> list[str]:
+        """PUT /api/numbers/detach: unroute numbers from their miniApp."""
+        require(caller, "numbers.detach")
+        records = self._own(caller, fields.check_numbers(_required(numbers, "numbers")))
+        for record in records:
+            self.numbers.update(record["number"], miniAppId=None, locale=None, applicationTag=None)
+        return [r["number"] for r in records]
+
+    def set_note(self, caller: Caller, number: Any, note: Any) -> str:
+        """PUT /api/number/note: replace a number's note ("" clears it)."""
+        require(caller, "numbers.note")
+        number = check_e164(_required(number, "number"))
+        if note is None:
+            raise BadRequest("Missing required parameter 'note'")
+        note = fields.text(note, "note")
+        (record,) = self._own(caller, [number])
+        self.numbers.update(number, note=note or None)
+        return record["number"]
+
+    def delete(self, caller: Caller, number: Any) -> str:
+        """DELETE /api/numbers/delete/{number}: remove a number from the database."""
+        require(caller, "numbers.delete")
+        (record,) = self._own(caller, [check_e164(number)])
+        self.numbers.delete(record["number"])
+        return record["number"]
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _own(self, caller: Caller, numbers: Iterable[str]) -> list[dict[str, Any]]:
+        """The records of `numbers`: 404 for an unknown one, 403 for one outside the caller's groups."""
+        records = []
+        for number in numbers:
+            record = self.numbers.get(number)
+            if record is None:
+                raise NotFound(f"Number {number} not found")
+            require_groups(caller, [record.get("groupId")])
+            records.append(record)
+        return records
+
+    def _attachment(
+        self, caller: Caller, mini_app_id: Any, locale: Any, tag: Any, required: bool
+    ) -> dict[str, Any]:
+        """The miniApp fields of an attach (miniApp must exist and be in the caller's groups)."""
+        if mini_app_id in (None, "") and not required:
+            if locale not in (None, ""):
+                check_locale(locale)
+            return {"locale": locale or None, "applicationTag": _tag(caller, tag)}
+        app_id = fields.text(_required(mini_app_id, "miniAppId"), "miniAppId")
+        locale = check_locale(_required(locale, "locale"))
+        tag = _tag(caller, tag)
+        app = self.miniapps.get(app_id)
+        if app is None:
+            raise NotFound(f"MiniApp {app_id} not found")
+        require_groups(caller, [app.get("group")])
+        return {"miniAppId": app_id, "locale": locale, "applicationTag": tag}
+
+    def _provider(self, provider: Any) -> str:
+        """A known provider name (case-insensitive), as the sandbox spells it."""
+        name = fields.text(_required(provider, "provider"), "provider")
+        for known in PROVIDERS:
+            if known.lower() == name.lower():
+                return known
+        raise BadRequest(f"Invalid provider '{name[:60]}'. Valid values: {', '.join(PROVIDERS)}")
 
 
-def search_matcher(term: str) -> Callable[[Any], bool]:
-    """SQL LIKE semantics when the term has `%` (the doc's default is `%`), else a substring match.
-
-    Case-insensitive either way.
-    """
-    if "%" in term:
-        pattern = re.compile("^" + ".*".join(re.escape(p) for p in term.split("%")) + "$", re.IGNORECASE | re.DOTALL)
-        return lambda value: value is not None and pattern.match(str(value)) is not None
-    needle = term.lower()
-    return lambda value: value is not None and needle in str(value).lower()
-
-
-SORT_FIELDS: dict[str, str] = {
-    "miniapp": "miniAppName",
-    "miniapp-type": "miniAppType",
-    "number": "number",
-    "locale": "locale",
-    "note": "note",
-    "group": "groupId",
-    "miniapp-group": "miniAppGroup",
-}
+def new_number(
+    number: str, country: str | None, group: str, provider: str | None, note: str | None
+) -> dict[str, Any]:
+    """A fresh number record in `group`, attached to nothing."""
+    return {
+        "number": number,
+        "id": f"num-{number.lstrip('+')}",
+        "country": country,
+        "groupId": group,
+        "miniAppId": None,
+        "locale": None,
+        "note": note,
+        "applicationTag": None,
+        "phoneNumberSetId": None,
+        "provider": provider,
+        "logAni": True,
+        "logDnis": True,
+    }
 
 
-def order(views: list[dict[str, Any]], order_by: str, direction: str) -> list[dict[str, Any]]:
-    """Sort by an orderBy value; `none` keeps insertion order. Empty values sort last ascending."""
-    if order_by == "none":
-        return views if direction == "ASC" else list(reversed(views))
-    field = SORT_FIELDS[order_by]
-    return sorted(
-        views,
-        key=lambda v: (v.get(field) is None, str(v.get(field) or "").lower(), v["number"]),
-        reverse=direction == "DESC",
-    )
+def _required(value: Any, name: str) -> Any:
+    if value is None or value == "" or value == []:
+        raise BadRequest(f"Missing required parameter '{name}'")
+    return value
 
 
-def paginate(items: list[dict[str, Any]], page: int, page_size: int) -> Page:
-    """Slice out page `page` (from 1)."""
-    start = (page - 1) * page_size
-    pages = math.ceil(len(items) / page_size) if items else 0
-    return Page(items[start : start + page_size], page, page_size, pages, len(items))
-
-
-def _positive_int(params: Mapping[str, Any], name: str, default: int) -> int:
-    value = params.get(name)
-    if value is None or value == "":
-        return default
-    if isinstance(value, bool):
-        raise BadRequest(f"Invalid {name}: must be an integer starting from 1")
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        raise BadRequest(f"Invalid {name} '{value}': must be an integer starting from 1") from None
-    if number < 1 or number > 1_000_000:
-        raise BadRequest(f"Invalid {name} '{value}': must be an integer starting from 1")
-    return number
+def _tag(caller: Caller, tag: Any) -> str | None:
+    if tag in (None, ""):
+        return None
+    require(caller, "numbers.tag")
+    return fields.text(tag, "applicationTag")
