@@ -42,7 +42,9 @@ def health() -> Response:
     for vendor in sandbox.vendors.values():
         if mount is None:
             vendors[vendor.name] = base + vendor.prefix + vendor.client_path
-        elif vendor.prefix == mount or (mount == sandbox.vendors["operator-connect"].prefix and vendor.name == "entra"):
+        elif vendor.prefix == mount or (
+            mount == sandbox.vendors["operator-connect"].prefix and vendor.name == "entra"
+        ):
             vendors[vendor.name] = base + vendor.client_path
     return jsonify({"status": "ok", "version": __version__, "vendors": vendors})
 

@@ -30,7 +30,8 @@ def _unb64(text: str) -> bytes:
 def encode(claims: dict[str, Any], *, header: dict[str, Any] | None = None, key: bytes = SANDBOX_KEY) -> str:
     """Sign `claims` as a compact JWS (HS256)."""
     head = {"alg": "HS256", "typ": "JWT", **(header or {})}
-    signing_input = f"{_b64(json.dumps(head, separators=(',', ':')).encode())}.{_b64(json.dumps(claims, separators=(',', ':')).encode())}"
+    parts = [_b64(json.dumps(part, separators=(",", ":")).encode()) for part in (head, claims)]
+    signing_input = ".".join(parts)
     signature = hmac.new(key, signing_input.encode("ascii"), hashlib.sha256).digest()
     return f"{signing_input}.{_b64(signature)}"
 

@@ -24,7 +24,9 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 class TenantMiddleware:
     """Strips the tenant prefix into the WSGI environ and maps a single-vendor listener's root."""
 
-    def __init__(self, app: WSGIApp, mount: str | None = None, root_routes: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, app: WSGIApp, mount: str | None = None, root_routes: dict[str, str] | None = None
+    ) -> None:
         self.app = app
         self.mount = mount
         self.root_routes = {re.compile(pattern): prefix for pattern, prefix in (root_routes or {}).items()}

@@ -20,7 +20,7 @@ class CollectionSpec:
 
 
 def endpoint_operation(request: Request) -> str | None:
-    """The operation of a JSON vendor's request: its Flask endpoint name, which is the contract's operationId."""
+    """The operation of a JSON vendor's request: its endpoint name, the contract's operationId."""
     if not request.endpoint:
         return None
     return request.endpoint.rsplit(".", 1)[-1]

@@ -7,7 +7,6 @@ lists for repeated elements) and never concatenate XML strings.
 from __future__ import annotations
 
 from typing import Any
-
 from xml.etree.ElementTree import ParseError
 from xml.parsers.expat import ExpatError
 
