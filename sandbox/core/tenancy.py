@@ -41,9 +41,10 @@ class TenantMiddleware:
         else:
             tenant = environ.get("HTTP_X_SANDBOX_TENANT") or DEFAULT_TENANT
         environ[TENANT_ENVIRON] = tenant
-        if self.mount is not None and not _is_control(path):
+        if self.mount is not None:
             environ[MOUNT_ENVIRON] = self.mount
-            path = self._mounted(path)
+            if not _is_control(path):
+                path = self._mounted(path)
         environ["PATH_INFO"] = path
         return self.app(environ, start_response)
 
