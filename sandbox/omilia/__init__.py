@@ -36,6 +36,7 @@ vendor = Vendor(
         "numbers": CollectionSpec(key="number", indexes=("groupId", "phoneNumberSetId", "miniAppId")),
         "sets": CollectionSpec(key="id", indexes=("groupId",)),
         "inventory": CollectionSpec(key="number", indexes=("country",)),
+        "settings": CollectionSpec(key="id"),
     },
     seed=world.seed,
     contract="omilia",

@@ -17,6 +17,11 @@ NUMERIC_MINIAPP = "test.surname_test.Numeric.MiniApps.ocp"
 REALMS = ("master", "ocp")
 CLIENT_ID = "ocp"
 PROVIDERS = ("Twilio",)
+# Rows per operation allowed in one CSV import (PUT /api/numbers/csv). The vendor's table of default
+# limits is missing from every public copy (VENDOR-FACTS §1.3): these are the sandbox's, and the
+# `settings` record `csvLimits` (a world file or PUT /__sandbox/state) overrides any of them.
+CSV_LIMITS_ID = "csvLimits"
+CSV_LIMITS = {"create": 100, "update": 1000, "attach": 1000, "detach": 1000, "delete": 100}
 # Calling codes of the countries the world knows, longest first, for numbers added without a country.
 CALLING_CODES = (
     ("+357", "CY"),
@@ -136,5 +141,6 @@ def seed() -> dict[str, list[dict[str, Any]]]:
             _number("+35722000001", "CY", "other", note="not visible to the default users"),
         ],
         "sets": [],
+        "settings": [{"id": CSV_LIMITS_ID, **CSV_LIMITS}],
         "inventory": _inventory(),
     }

@@ -1,0 +1,44 @@
+"""Routes of /api/numbers/csv: fetch numbers as CSV (POST) and run operations from a CSV file (PUT).
+
+Endpoint names are the contract's operationIds.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, request
+
+from sandbox.core.context import current_tenant
+from sandbox.omilia import render, render_csv
+from sandbox.omilia.exceptions import BadRequest
+from sandbox.omilia.models import batch
+from sandbox.omilia.models.permissions import require
+from sandbox.omilia.routes import API, caller
+from sandbox.omilia.routes_sets import json_body
+
+# The doc names the form field `File`; `file` is accepted too, as multipart clients often lower-case it.
+FILE_FIELDS = ("File", "file")
+
+
+def register(bp: Blueprint) -> None:
+    """Add the CSV routes to the Omilia blueprint."""
+    bp.add_url_rule(f"{API}/numbers/csv", "exportNumbersCsv", export_csv, methods=["POST"])
+    bp.add_url_rule(f"{API}/numbers/csv", "importNumbersCsv", import_csv, methods=["PUT"])
+
+
+def export_csv() -> Response:
+    """POST /api/numbers/csv: the numbers the advanced-search body selects, as a CSV file."""
+    who = caller()
+    views = batch.export(current_tenant(), who, json_body(required=False))
+    return render_csv.csv_response(render_csv.write_numbers(views))
+
+
+def import_csv() -> Response:
+    """PUT /api/numbers/csv: apply a file of operations, all of it or (on any bad row) nothing."""
+    who = caller()
+    require(who, "numbers.import")
+    upload = next((request.files[name] for name in FILE_FIELDS if name in request.files), None)
+    if upload is None:
+        raise BadRequest("Required request part 'File' is not present: CSV file is required")
+    rows = render_csv.read_rows(upload.read())
+    counts = batch.Importer(current_tenant(), who).run(rows)
+    return render.success(batch.summary(counts))

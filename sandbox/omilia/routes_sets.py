@@ -1,0 +1,123 @@
+"""Routes of /api/numbers-set ("Managing phone numbers sets"): thin views over SetBook.
+
+Endpoint names are the contract's operationIds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, request
+
+from sandbox.core.context import current_tenant
+from sandbox.omilia import render
+from sandbox.omilia.exceptions import BadRequest
+from sandbox.omilia.models.sets import SetBook
+from sandbox.omilia.routes import API, caller
+
+SETS = f"{API}/numbers-set"
+
+
+def register(bp: Blueprint) -> None:
+    """Add the numbers-set routes to the Omilia blueprint."""
+    rules = [
+        ("", "createNumbersSet", create_set, "POST"),
+        ("", "getNumbersSets", list_sets, "GET"),
+        ("/group/<group_id>", "getNumbersSetsForGroup", sets_for_group, "GET"),
+        ("/<set_id>", "getNumbersSet", get_set, "GET"),
+        ("/<set_id>", "updateNumbersSet", update_set, "PATCH"),
+        ("/<set_id>", "deleteNumbersSet", delete_set, "DELETE"),
+        ("/<set_id>/numbers", "getNumbersInSet", numbers_in_set, "GET"),
+        ("/<set_id>/numbers", "addNumbersToSet", add_numbers, "POST"),
+        ("/<set_id>/numbers", "removeNumbersFromSet", remove_numbers, "DELETE"),
+        ("/<set_id>/attach", "attachNumbersSet", attach_set, "PUT"),
+        ("/<set_id>/detach", "detachNumbersSet", detach_set, "PUT"),
+        ("/<set_id>/delete", "deletePurchasedNumbersInSet", delete_purchased, "DELETE"),
+    ]
+    for path, endpoint, view, method in rules:
+        bp.add_url_rule(SETS + path, endpoint, view, methods=[method])
+
+
+def json_body(*, required: bool = True) -> dict[str, Any]:
+    """The request's JSON object body (400 when it is not one; `{}` when optional and absent)."""
+    if not request.get_data(cache=True):
+        if required:
+            raise BadRequest("Required request body is missing")
+        return {}
+    body = request.get_json(silent=True, force=True)
+    if not isinstance(body, dict):
+        raise BadRequest("The request body must be a JSON object")
+    return body
+
+
+def book() -> SetBook:
+    """The request tenant's sets."""
+    return SetBook(current_tenant())
+
+
+def create_set() -> Response:
+    """POST /api/numbers-set."""
+    return render.json_response(book().create(caller(), json_body()))
+
+
+def list_sets() -> Response:
+    """GET /api/numbers-set: the sets of the caller's groups."""
+    return render.json_response(book().mine(caller()))
+
+
+def sets_for_group(group_id: str) -> Response:
+    """GET /api/numbers-set/group/{groupId}."""
+    return render.json_response(book().for_group(caller(), group_id))
+
+
+def get_set(set_id: str) -> Response:
+    """GET /api/numbers-set/{setId}."""
+    return render.json_response(book().get(caller(), set_id))
+
+
+def update_set(set_id: str) -> Response:
+    """PATCH /api/numbers-set/{setId}."""
+    book().update(caller(), set_id, json_body(required=False))
+    return render.success(f"Phone numbers set {set_id} updated")
+
+
+def delete_set(set_id: str) -> Response:
+    """DELETE /api/numbers-set/{setId}."""
+    book().delete(caller(), set_id)
+    return render.success(f"Phone numbers set {set_id} deleted")
+
+
+def numbers_in_set(set_id: str) -> Response:
+    """GET /api/numbers-set/{setId}/numbers."""
+    views = book().numbers_of(caller(), set_id)
+    return render.json_response([render.searched_number(v) for v in views])
+
+
+def add_numbers(set_id: str) -> Response:
+    """POST /api/numbers-set/{setId}/numbers."""
+    added = book().add(caller(), set_id, json_body().get("numbers"))
+    return render.success(f"{added} numbers added to phone numbers set {set_id}")
+
+
+def remove_numbers(set_id: str) -> Response:
+    """DELETE /api/numbers-set/{setId}/numbers."""
+    removed = book().remove(caller(), set_id, json_body().get("numbers"))
+    return render.success(f"{removed} numbers removed from phone numbers set {set_id}")
+
+
+def attach_set(set_id: str) -> Response:
+    """PUT /api/numbers-set/{setId}/attach."""
+    attached = book().attach(caller(), set_id, json_body())
+    return render.success(f"{attached} numbers of phone numbers set {set_id} attached")
+
+
+def detach_set(set_id: str) -> Response:
+    """PUT /api/numbers-set/{setId}/detach."""
+    detached = book().detach(caller(), set_id)
+    return render.success(f"{detached} numbers of phone numbers set {set_id} detached")
+
+
+def delete_purchased(set_id: str) -> Response:
+    """DELETE /api/numbers-set/{setId}/delete."""
+    deleted = book().delete_purchased(caller(), set_id)
+    return render.success(f"{deleted} purchased numbers of phone numbers set {set_id} deleted")
