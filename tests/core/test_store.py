@@ -66,6 +66,21 @@ def test_a_transaction_that_raises_undoes_every_write() -> None:
     assert [d["id"] for d in items.find("group", "g")] == ["keep"]
 
 
+def test_a_rolled_back_delete_goes_back_to_its_place_in_the_order() -> None:
+    state = tenant()
+    items = state.collection("v", "items")
+    for key in "abcd":
+        items.put({"id": key})
+    with pytest.raises(RuntimeError), state.transaction():
+        items.delete("b")
+        items.delete("a")
+        items.put({"id": "e"})
+        raise RuntimeError
+    assert items.keys() == ["a", "b", "c", "d"]
+    items.put({"id": "f"})
+    assert items.keys() == ["a", "b", "c", "d", "f"]
+
+
 def test_an_inner_transaction_rolls_back_only_its_own_writes() -> None:
     state = tenant()
     items = state.collection("v", "items")

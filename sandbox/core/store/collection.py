@@ -23,6 +23,8 @@ class Collection:
         self.name = name
         self.key = key
         self._docs: dict[str, Record] = {}
+        self._seq: dict[str, int] = {}  # insertion order, so a rolled-back delete goes back in place
+        self._next_seq = 0
         self._indexes: dict[str, dict[Any, dict[str, None]]] = {field: {} for field in indexes}
 
     # -- reading -------------------------------------------------------------------------------
@@ -68,8 +70,9 @@ class Collection:
         if not isinstance(key, str):
             raise TypeError(f"{self.name}: key {self.key!r} must be a string, got {key!r}")
         old = self._docs.get(key)
+        seq = self._seq.get(key)
         self._set(key, dict(doc))
-        self.tenant._wrote(self, key, old)
+        self.tenant._wrote(self, key, old, seq)
         return self._docs[key]
 
     def update(self, key: str, **changes: Any) -> Record:
@@ -81,8 +84,9 @@ class Collection:
         old = self._docs.get(key)
         if old is None:
             return None
+        seq = self._seq.get(key)
         self._set(key, None)
-        self.tenant._wrote(self, key, old)
+        self.tenant._wrote(self, key, old, seq)
         return old
 
     def replace_all(self, docs: Iterable[Record]) -> None:
@@ -93,6 +97,19 @@ class Collection:
             self.put(doc)
 
     # -- internals used by the tenant's transactions --------------------------------------------
+    def _restore(self, key: str, doc: Record | None, seq: int | None) -> bool:
+        """Undo one write: put back `doc` (None: absent); True if the order must be mended."""
+        present = key in self._docs
+        self._set(key, doc)
+        if doc is not None and not present and seq is not None:
+            self._seq[key] = seq
+            return True
+        return False
+
+    def _reorder(self) -> None:
+        """Put the records back in insertion order (after deletes were rolled back)."""
+        self._docs = dict(sorted(self._docs.items(), key=lambda item: self._seq[item[0]]))
+
     def _set(self, key: str, doc: Record | None) -> None:
         old = self._docs.get(key)
         if old is not None:
@@ -104,7 +121,11 @@ class Collection:
                         del index[_hashable(old.get(field))]
             if doc is None:
                 del self._docs[key]
+                del self._seq[key]
         if doc is not None:
+            if old is None:
+                self._seq[key] = self._next_seq
+                self._next_seq += 1
             self._docs[key] = doc
             for field, index in self._indexes.items():
                 index.setdefault(_hashable(doc.get(field)), {})[key] = None

@@ -45,7 +45,7 @@ class TenantState:
         self.extras: dict[str, Any] = {}
         """Per-tenant objects that are not records (rate-limit windows, the journal...), keyed by owner."""
         self._depth = 0
-        self._undo: list[tuple[Collection, str, Record | None]] = []
+        self._undo: list[tuple[Collection, str, Record | None, int | None]] = []
         self._ops: list[Op] = []
 
     def collection(self, namespace: str, name: str) -> Collection:
@@ -69,19 +69,23 @@ class TenantState:
             if self._depth == 0:
                 self._commit()
 
-    def _wrote(self, coll: Collection, key: str, old: Record | None) -> None:
+    def _wrote(self, coll: Collection, key: str, old: Record | None, seq: int | None) -> None:
         if self._depth == 0:
             with self.transaction():
-                self._wrote(coll, key, old)
+                self._wrote(coll, key, old, seq)
             return
-        self._undo.append((coll, key, old))
+        self._undo.append((coll, key, old, seq))
         new = coll.get(key)
         self._ops.append(("put", coll.name, new) if new is not None else ("del", coll.name, key))
 
     def _rollback(self, undo_mark: int, ops_mark: int) -> None:
+        reorder: dict[int, Collection] = {}
         while len(self._undo) > undo_mark:
-            coll, key, old = self._undo.pop()
-            coll._set(key, old)
+            coll, key, old, seq = self._undo.pop()
+            if coll._restore(key, old, seq):
+                reorder[id(coll)] = coll
+        for coll in reorder.values():
+            coll._reorder()
         del self._ops[ops_mark:]
 
     def _commit(self) -> None:
