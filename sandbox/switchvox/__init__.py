@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sandbox.core.vendor import Vendor
-from sandbox.switchvox import exceptions, render, routes, world
+from sandbox.core.vendor import CollectionSpec, Vendor
+from sandbox.switchvox import envelope, exceptions, render, routes, world
+from sandbox.switchvox.faults import coded_error
 
 vendor = Vendor(
     name="switchvox",
@@ -12,6 +13,14 @@ vendor = Vendor(
     error=exceptions.SwitchvoxError,
     render_error=render.render_error,
     http_error=exceptions.http_error,
+    coded_error=coded_error,
+    collections={
+        "admins": CollectionSpec(key="username"),
+        "templates": CollectionSpec(key="id"),
+        "extensions": CollectionSpec(key="account_id", indexes=("number", "type")),
+        "settings": CollectionSpec(key="id"),
+    },
     seed=world.seed,
+    operation=envelope.operation,
     contract="switchvox",
 )

@@ -1,10 +1,74 @@
-"""Switchvox's routes."""
+"""Switchvox's routes: `/xml` and `/json`, one endpoint each, dispatching on the request's method.
+
+Endpoint names are the contract's operationIds; the journal and fault rules see the Switchvox
+method name instead (see `envelope.operation`).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from flask import Blueprint, Response, request
+
+from sandbox.core.clock import Clock
+from sandbox.core.context import current_clock, current_tenant
+from sandbox.core.store import TenantState
+from sandbox.switchvox import render
+from sandbox.switchvox.envelope import ExtendRequest, parse_request
+from sandbox.switchvox.exceptions import coded
+from sandbox.switchvox.models import bulk, extensions
+from sandbox.switchvox.models.auth import Caller, authenticate
+
+Handler = Callable[[TenantState, Clock, ExtendRequest], dict[str, Any]]
+
+METHODS: dict[str, tuple[str, Handler]] = {
+    "switchvox.extensions.getInfo": ("read", lambda t, c, r: extensions.get_info(t, r.params)),
+    "switchvox.extensions.search": ("read", lambda t, c, r: extensions.search(t, r.params)),
+    "switchvox.extensions.phones.sip.getInfo": ("read", lambda t, c, r: extensions.sip_info(t, r.params)),
+    "switchvox.extensions.phones.bulk.upload": (
+        "write",
+        lambda t, c, r: bulk.bulk_upload(t, c, r.params, r.files),
+    ),
+}
+HTTP_METHODS = ["GET", "POST"]  # HEAD comes with GET
 
 
 def blueprint() -> Blueprint:
-    """The Switchvox blueprint (mounted at /switchvox)."""
-    return Blueprint("switchvox", __name__)
+    """The Switchvox blueprint (mounted at /switchvox; at the root of a single-vendor listener)."""
+    bp = Blueprint("switchvox", __name__)
+    bp.add_url_rule("/xml", "extendXml", extend, methods=HTTP_METHODS)
+    bp.add_url_rule("/json", "extendJson", extend, methods=HTTP_METHODS)
+    return bp
+
+
+def _authorization() -> tuple[str | None, Mapping[str, str]]:
+    auth = request.authorization
+    if auth is None:
+        return None, {}
+    fields = {k: str(v) for k, v in auth.parameters.items()}
+    if auth.type == "basic":
+        fields = {"username": auth.username or "", "password": auth.password or ""}
+    return auth.type, fields
+
+
+def caller() -> Caller:
+    """The authenticated account (HTTP 401 with the Digest challenge otherwise)."""
+    scheme, fields = _authorization()
+    return authenticate(current_tenant(), current_clock(), scheme, fields, request.method)
+
+
+def extend() -> Response:
+    """POST /xml and /json (GET and HEAD too, as a browser or a probing client sends them)."""
+    who = caller()
+    if request.method == "HEAD":
+        return Response(
+            status=200, mimetype=render.JSON_MIMETYPE if render.wants_json() else render.XML_MIMETYPE
+        )
+    call = parse_request()
+    entry = METHODS.get(call.method)
+    if entry is None:
+        raise coded(10003, call.method)
+    right, handler = entry
+    who.require(right, call.method)
+    return render.result(call.method, handler(current_tenant(), current_clock(), call))

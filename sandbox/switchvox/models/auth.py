@@ -1,0 +1,121 @@
+"""Who is calling: Digest (realm `switchvox_api_auth`, qop=auth or RFC 2069) or Basic credentials.
+
+VENDOR-FACTS §5: the Perl client registers credentials for the realm `switchvox_api_auth` only; the
+Ruby gem reuses one challenge forever, so a nonce never goes stale; newer clients send Basic
+preemptively. Admin accounts carry an access level; an extension may log in with its own password
+(Extend API overview) but may then only use the `users` methods, none of which are served here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sandbox.core.clock import Clock
+from sandbox.core.store import TenantState
+from sandbox.switchvox.exceptions import REALM, SwitchvoxError, coded, unauthorized
+
+NONCE_KEY = b"switchvox-sandbox-digest-nonce"
+OPAQUE = "5ccc069c403ebaf9f0171e9517f40e41"
+ACCESS: dict[str, frozenset[str]] = {
+    "full": frozenset({"read", "write"}),
+    "read_only": frozenset({"read"}),
+    "user": frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class Caller:
+    """An authenticated account and what its access level allows."""
+
+    username: str
+    access: str
+
+    def require(self, right: str, method: str) -> None:
+        """Raise 10403 (HTTP 200) unless the account's access level grants `right`."""
+        if right not in ACCESS.get(self.access, frozenset()):
+            raise coded(10403, method)
+
+
+def make_nonce(clock: Clock) -> str:
+    """A fresh nonce: its issue time and an HMAC of it (verifiable, never stale)."""
+    stamp = f"{int(clock.time() * 1000):x}"
+    return stamp + hmac.new(NONCE_KEY, stamp.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def nonce_valid(nonce: str) -> bool:
+    """Whether `nonce` is one this sandbox issued (at any time)."""
+    stamp, mac = nonce[:-32], nonce[-32:]
+    if not stamp:
+        return False
+    expected = hmac.new(NONCE_KEY, stamp.encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.compare_digest(mac, expected)
+
+
+def challenge(clock: Clock) -> str:
+    """The WWW-Authenticate Digest challenge."""
+    return (
+        f'Digest realm="{REALM}", qop="auth", nonce="{make_nonce(clock)}", opaque="{OPAQUE}", algorithm=MD5'
+    )
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def digest_response(fields: Mapping[str, str], password: str, http_method: str) -> str:
+    """The response hash a client holding `password` computes for these Digest fields."""
+    ha1 = _md5(f"{fields.get('username', '')}:{REALM}:{password}")
+    ha2 = _md5(f"{http_method}:{fields.get('uri', '')}")
+    qop = fields.get("qop")
+    if qop:
+        return _md5(
+            f"{ha1}:{fields.get('nonce', '')}:{fields.get('nc', '')}:{fields.get('cnonce', '')}:{qop}:{ha2}"
+        )
+    return _md5(f"{ha1}:{fields.get('nonce', '')}:{ha2}")  # RFC 2069
+
+
+def _account(tenant: TenantState, username: str) -> tuple[str, str] | None:
+    """(password, access) of an admin account, or of an extension logging in by its number."""
+    admin = tenant.collection("switchvox", "admins").get(username)
+    if admin is not None:
+        return str(admin.get("password", "")), str(admin.get("access", "read_only"))
+    for ext in tenant.collection("switchvox", "extensions").find("number", username):
+        return str(ext.get("password", "")), "user"
+    return None
+
+
+def authenticate(
+    tenant: TenantState, clock: Clock, scheme: str | None, fields: Mapping[str, str], http_method: str
+) -> Caller:
+    """The caller, from a parsed Authorization header (401 with a fresh challenge otherwise)."""
+    failure = unauthorized(challenge(clock))
+    username = fields.get("username") or ""
+    account = _account(tenant, username) if username else None
+    if account is None:
+        raise failure
+    password, access = account
+    if (scheme or "").lower() == "basic":
+        if not hmac.compare_digest(fields.get("password", ""), password):
+            raise failure
+        return Caller(username, access)
+    if (scheme or "").lower() != "digest":
+        raise failure
+    _check_digest(fields, password, http_method, failure)
+    return Caller(username, access)
+
+
+def _check_digest(
+    fields: Mapping[str, str], password: str, http_method: str, failure: SwitchvoxError
+) -> None:
+    if fields.get("realm") != REALM or not nonce_valid(fields.get("nonce", "")):
+        raise failure
+    if fields.get("algorithm", "MD5").upper() != "MD5":
+        raise failure
+    if fields.get("qop") not in (None, "", "auth"):
+        raise failure
+    expected = digest_response(fields, password, http_method)
+    if not hmac.compare_digest(expected, (fields.get("response") or "").lower()):
+        raise failure

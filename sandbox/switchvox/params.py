@@ -1,0 +1,68 @@
+"""Reading Extend parameters the way both envelopes deliver them (strings, numbers, nested lists)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sandbox.switchvox.exceptions import invalid, missing
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    if isinstance(value, dict) and set(value) <= {"#text"}:
+        return str(value.get("#text") or "")
+    return None
+
+
+def scalar(params: Mapping[str, Any], name: str) -> str | None:
+    """A scalar parameter as text (None when absent; 10015 when it is a list or a tree)."""
+    if name not in params:
+        return None
+    text = _text(params[name])
+    if text is None:
+        raise invalid(name, "not a single value")
+    return text.strip()
+
+
+def required(params: Mapping[str, Any], name: str) -> str:
+    """A scalar parameter that must be present and not empty (10011 otherwise)."""
+    value = scalar(params, name)
+    if value is None or value == "":
+        raise missing(name)
+    return value
+
+
+def listed(params: Mapping[str, Any], name: str, item: str) -> list[str] | None:
+    """A list parameter: `<names><item>a</item>...</names>`, `{"names": [..]}` or a single value."""
+    if name not in params:
+        return None
+    value = params[name]
+    if isinstance(value, dict) and item in value:
+        value = value[item]
+    elif isinstance(value, dict) and not value:
+        value = []
+    values = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for entry in values:
+        text = _text(entry)
+        if text is None:
+            raise invalid(name, "not a list of values")
+        if text.strip():
+            out.append(text.strip())
+    return out
+
+
+def integer(params: Mapping[str, Any], name: str, default: int, low: int = 1, high: int = 1_000_000) -> int:
+    """An integer parameter within [low, high] (10015 otherwise)."""
+    value = scalar(params, name)
+    if value is None or value == "":
+        return default
+    if not value.lstrip("-").isdigit() or not low <= int(value) <= high:
+        raise invalid(name, value)
+    return int(value)
