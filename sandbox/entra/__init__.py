@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sandbox.core.vendor import Vendor
+from sandbox.core.vendor import CollectionSpec, Vendor, endpoint_operation
 from sandbox.entra import exceptions, render, routes, world
 
 vendor = Vendor(
@@ -12,6 +12,12 @@ vendor = Vendor(
     error=exceptions.EntraError,
     render_error=render.render_error,
     http_error=exceptions.http_error,
+    coded_error=exceptions.coded_error,
+    collections={
+        "tenants": CollectionSpec(key="tenantId"),
+        "applications": CollectionSpec(key="appId"),
+    },
     seed=world.seed,
+    operation=endpoint_operation,
     contract="operator-connect",
 )

@@ -1,10 +1,25 @@
-"""Entra's routes."""
+"""Entra's one route: the v2.0 token endpoint."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Response, request
+
+from sandbox.core.context import current_clock, current_tenant
+from sandbox.entra import render
+from sandbox.entra.tokens import issue_token
 
 
 def blueprint() -> Blueprint:
     """The Entra blueprint (mounted at /entra)."""
-    return Blueprint("entra", __name__)
+    bp = Blueprint("entra", __name__)
+    bp.add_url_rule("/<tenant_id>/oauth2/v2.0/token", "issueEntraToken", token, methods=["POST"])
+    return bp
+
+
+def token(tenant_id: str) -> Response:
+    """POST /{tenantId}/oauth2/v2.0/token (client credentials, form-encoded)."""
+    form = request.form.to_dict() if request.mimetype == "application/x-www-form-urlencoded" else {}
+    body = issue_token(
+        current_tenant(), current_clock(), tenant_id, form, request.headers.get("Authorization")
+    )
+    return render.no_store(body)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sandbox.core.vendor import Vendor
+from sandbox.core.vendor import CollectionSpec, Vendor, endpoint_operation
 from sandbox.operator_connect import exceptions, render, routes, world
 
 vendor = Vendor(
@@ -12,6 +12,16 @@ vendor = Vendor(
     error=exceptions.OperatorConnectError,
     render_error=render.render_error,
     http_error=exceptions.http_error,
+    coded_error=exceptions.coded_error,
+    collections={
+        "settings": CollectionSpec(key="id"),
+        "customers": CollectionSpec(key="msTenantId"),
+        "callingprofiles": CollectionSpec(key="callingProfileId"),
+        "numbers": CollectionSpec(key="telephoneNumber", indexes=("tenantId",)),
+        "tasks": CollectionSpec(key="id", indexes=("state",)),
+        "inflight": CollectionSpec(key="telephoneNumber", indexes=("taskId",)),
+    },
     seed=world.seed,
+    operation=endpoint_operation,
     contract="operator-connect",
 )

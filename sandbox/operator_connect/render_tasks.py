@@ -1,0 +1,121 @@
+"""Task bodies (GET /api/v2/task/{taskId}), shaped as the Upload page's example.
+
+`totalNumbersCount` comes from the Get Task page (VENDOR-FACTS §4.2). The failure wording
+(`CompletedFailure`, `NumbersNotUploaded`, `Failed`) is undocumented: the sandbox's assumption.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sandbox.operator_connect.models.tasks import FAILURE, IN_PROGRESS, SUCCESS, dotnet_time
+
+
+def _info(message: str) -> dict[str, str]:
+    return {"level": "Information", "message": message}
+
+
+def _error(message: str) -> dict[str, str]:
+    return {"level": "Error", "message": message}
+
+
+def task_body(task: dict[str, Any], site: str) -> dict[str, Any]:
+    """The wire form of a task as it stands."""
+    kind = task["kind"]
+    messages, details, output = {"upload": _upload, "unassign": _unassign, "release": _release}[kind](
+        task, site
+    )
+    return {
+        "totalNumbersCount": len(task["numbers"]),
+        "id": task["id"],
+        "status": task["state"],
+        "details": details,
+        "executionMessages": messages,
+        "outputData": output,
+    }
+
+
+def _times(task: dict[str, Any]) -> tuple[str, str | None]:
+    done = task.get("completedAt")
+    return dotnet_time(float(task["createdAt"])), dotnet_time(float(done)) if done is not None else None
+
+
+def _upload(task: dict[str, Any], site: str) -> tuple[list[dict[str, str]], list[str], dict[str, Any]]:
+    payload = task["payload"]
+    sbc_ids = [sbc.get("sbcId") for sbc in payload.get("sbcs", [])]
+    created, completed = _times(task)
+    output: dict[str, Any] = {"CreateTime": created}
+    messages = [_info("Input is valid.")]
+    if task["state"] == IN_PROGRESS:
+        output.update({"WorkflowVersion": payload.get("workflowVersion"), "SbcIdList": sbc_ids})
+        return messages, [], output
+    succeeded = task["state"] == SUCCESS
+    result = "NumbersUploaded" if succeeded else "NumbersNotUploaded"
+    if succeeded:
+        messages += [
+            _info("All uploaded numbers are not present in Microsoft context."),
+            _info(f"Site {site} found."),
+            _info("Number(s) accepted by Microsoft."),
+            _info("UploadToAccount job status: Success."),
+            _info("Moving on"),
+            _info("Telephone numbers programmed in SBC. " + ", ".join(str(i) for i in sbc_ids)),
+            _info("Workflow completed."),
+        ]
+    else:
+        messages += [_error(m) for m in task["errors"]] + [_error("Workflow failed.")]
+    output.update(
+        {
+            "CompleteTime": completed,
+            "OcUploadNumberResult": result,
+            "WorkflowVersion": payload.get("workflowVersion"),
+            "SbcIdList": sbc_ids,
+            "MsJobWhenUpdated": dotnet_time(float(task["completedAt"]), offset=True),
+            "MsJobId": task["msJobId"],
+            "MsJobStatus": "Success" if succeeded else "Failed",
+        }
+    )
+    return messages, [result], output
+
+
+def _unassign(task: dict[str, Any], site: str) -> tuple[list[dict[str, str]], list[str], dict[str, Any]]:
+    created, completed = _times(task)
+    messages = [_info("Input is valid.")]
+    status = {IN_PROGRESS: "InProgress", SUCCESS: "Success", FAILURE: "Failed"}[task["state"]]
+    output = {
+        "CreateTime": created,
+        "CompleteTime": completed,
+        "MsJobId": task["msJobId"],
+        "MsTenantId": task["msTenantId"],
+        "MsJobStatus": status,
+    }
+    if task["state"] == IN_PROGRESS:
+        return messages, [], output
+    if task["state"] == SUCCESS:
+        messages += [_info("Number(s) unassigned in Microsoft context."), _info("Workflow completed.")]
+        return messages, ["NumbersUnassigned"], output
+    messages += [_error(m) for m in task["errors"]] + [_error("Workflow failed.")]
+    return messages, ["NumbersNotUnassigned"], output
+
+
+def _release(task: dict[str, Any], site: str) -> tuple[list[dict[str, str]], list[str], dict[str, Any]]:
+    created, _ = _times(task)
+    messages = [_info("Input is valid.")]
+    status = {IN_PROGRESS: "InProgress", SUCCESS: "Success", FAILURE: "Failed"}[task["state"]]
+    output = {
+        "MsReleaseJobId": task["msJobId"],
+        "MsTenantId": task["msTenantId"],
+        "MsReleaseJobStatus": status,
+        "UmpReleaseJobStatus": status,
+        "MsReleaseJobCreatedAt": created,
+    }
+    if task["state"] == IN_PROGRESS:
+        return messages, [], output
+    if task["state"] == SUCCESS:
+        messages += [
+            _info("Release job accepted by Microsoft."),
+            _info("Telephone numbers removed from SBC."),
+            _info("Workflow completed."),
+        ]
+        return messages, ["NumbersReleased"], output
+    messages += [_error(m) for m in task["errors"]] + [_error("Workflow failed.")]
+    return messages, ["NumbersNotReleased"], output
