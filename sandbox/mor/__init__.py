@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sandbox.core.vendor import Vendor
-from sandbox.mor import exceptions, render, routes, world
+from sandbox.core.vendor import CollectionSpec, Vendor
+from sandbox.mor import exceptions, render, routes, transport, world
 
 vendor = Vendor(
     name="mor",
@@ -12,6 +12,15 @@ vendor = Vendor(
     error=exceptions.MorError,
     render_error=render.render_error,
     http_error=exceptions.http_error,
+    coded_error=exceptions.coded_error,
+    collections={
+        "settings": CollectionSpec(key="id"),
+        "users": CollectionSpec(key="username", indexes=("id",)),
+        "campaigns": CollectionSpec(key="id", indexes=("user",)),
+        "numbers": CollectionSpec(key="id", indexes=("campaign_id",)),
+        "calls": CollectionSpec(key="id", indexes=("campaign_id",)),
+    },
     seed=world.seed,
+    operation=transport.function_name,
     contract="mor",
 )

@@ -1,0 +1,1 @@
+"""MOR's records and rules, free of Flask: API access, campaigns, the dialer."""

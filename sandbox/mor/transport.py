@@ -1,0 +1,59 @@
+"""How MOR reads a request: parameters from the query string, the form and a JSON body, merged.
+
+Rails merges the query string with the body's parameters (the body wins); MOR's clients send
+`u`, `id`, `hash` in the query (the doc's curl line), in multipart fields (the doc's Node.js form)
+or in a JSON body (a PHP client): all three are read (VENDOR-FACTS §5).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Request
+
+from sandbox.mor.models.campaigns import Upload
+
+FUNCTION_PATH = re.compile(r"/billing/api/([^/]+)/?$")
+
+
+def _text(value: Any) -> str | None:
+    """A JSON scalar as Rails would hand it to MOR (`1` -> "1", `true` -> "true", null -> "")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return None  # objects and arrays are no MOR parameter
+
+
+def params(request: Request) -> dict[str, str]:
+    """The request's parameters: query string, then form fields, then a JSON object body."""
+    merged: dict[str, str] = dict(request.args.items())
+    if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        merged.update(request.form.items())
+    if request.is_json:
+        body = request.get_json(silent=True)
+        if isinstance(body, dict):
+            for name, value in body.items():
+                text = _text(value)
+                if text is not None:
+                    merged[str(name)] = text
+    return merged
+
+
+def upload(request: Request) -> Upload | None:
+    """The multipart part named `file`, if it carries a file (its MIME type is never looked at)."""
+    if request.mimetype != "multipart/form-data":
+        return None
+    part = request.files.get("file")
+    if part is None:
+        return None
+    return Upload(filename=part.filename or "", content=part.read())
+
+
+def function_name(request: Request) -> str | None:
+    """The MOR function a path names (`autodialer_upload_numbers`), for the journal and fault rules."""
+    match = FUNCTION_PATH.search(request.path)
+    return match.group(1) if match else None
