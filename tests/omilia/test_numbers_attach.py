@@ -51,7 +51,7 @@ def test_attach_without_numbers_attaches_nothing(owner: OmiliaClient) -> None:
     assert response.json["message"] == f"0 numbers attached to miniApp {DOC_MINIAPP}"
 
 
-def test_unknown_miniapp_is_404_and_changes_nothing(owner: OmiliaClient, state) -> None:  # noqa: ANN001
+def test_unknown_miniapp_is_404_and_changes_nothing(owner: OmiliaClient, state) -> None:
     before = state()
     response = attach(owner, miniAppId="no.such.app")
     assert response.status_code == 404
@@ -121,7 +121,7 @@ def test_detach_of_an_unattached_number_succeeds(owner: OmiliaClient) -> None:
     assert detach(owner, [SPARE]).status_code == 200
 
 
-def test_detach_unknown_number_is_404_and_detaches_nothing(owner: OmiliaClient, state) -> None:  # noqa: ANN001
+def test_detach_unknown_number_is_404_and_detaches_nothing(owner: OmiliaClient, state) -> None:
     before = state()
     response = detach(owner, ["+12012049893", "+19999999999"])
     assert response.status_code == 404

@@ -17,7 +17,7 @@ def buy(owner: OmiliaClient, numbers: list[Any], **body: Any) -> Any:
     return owner.call("PUT", "/numbers", {"provider": "Twilio", "numbers": numbers, "group": "ocp", **body})
 
 
-def inventory(client) -> set[str]:  # noqa: ANN001
+def inventory(client) -> set[str]:
     return {r["number"] for r in client.get("/__sandbox/state").json["omilia"]["inventory"]}
 
 
@@ -41,7 +41,7 @@ def test_bought_number_is_listed_in_the_group_with_the_note(owner: OmiliaClient)
     )
 
 
-def test_bought_number_leaves_the_inventory(owner: OmiliaClient, client) -> None:  # noqa: ANN001
+def test_bought_number_leaves_the_inventory(owner: OmiliaClient, client) -> None:
     buy(owner, [FOR_SALE])
     assert FOR_SALE not in inventory(client)
 
@@ -75,7 +75,7 @@ def test_provider_is_case_insensitive(owner: OmiliaClient) -> None:
     assert buy(owner, [FOR_SALE], provider="twilio").json["purchasedNumbers"][0]["number"] == FOR_SALE
 
 
-def test_malformed_number_is_400_and_buys_nothing(owner: OmiliaClient, state) -> None:  # noqa: ANN001
+def test_malformed_number_is_400_and_buys_nothing(owner: OmiliaClient, state) -> None:
     before = state()
     response = buy(owner, [FOR_SALE, "2015551001"])
     assert response.status_code == 400
@@ -106,7 +106,7 @@ def test_missing_group_is_400(owner: OmiliaClient) -> None:
     assert response.json["message"] == "Missing required parameter 'group'"
 
 
-def test_group_the_caller_is_not_in_is_403_and_buys_nothing(owner: OmiliaClient, state) -> None:  # noqa: ANN001
+def test_group_the_caller_is_not_in_is_403_and_buys_nothing(owner: OmiliaClient, state) -> None:
     before = state()
     response = buy(owner, [FOR_SALE], group="other")
     assert response.status_code == 403

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from tests.omilia.conftest import OmiliaClient
 
 
-def move(caller: OmiliaClient, numbers: list[str], group: str):  # noqa: ANN201
+def move(caller: OmiliaClient, numbers: list[str], group: str):
     return caller.call("PUT", "/numbers/group", {"numbers": numbers, "group": group})
 
 
@@ -46,7 +46,7 @@ def test_developer_may_not_move(omilia: Callable[[str], OmiliaClient]) -> None:
     )
 
 
-def test_target_group_outside_the_callers_is_403(owner: OmiliaClient, state) -> None:  # noqa: ANN001
+def test_target_group_outside_the_callers_is_403(owner: OmiliaClient, state) -> None:
     before = state()
     response = move(owner, ["+12012049894"], "other")
     assert response.status_code == 403
@@ -60,7 +60,7 @@ def test_number_of_another_group_is_403(omilia: Callable[[str], OmiliaClient]) -
     assert response.json["message"] == "Access denied: no permission on group ocp"
 
 
-def test_unknown_number_is_404_and_moves_nothing(owner: OmiliaClient, state) -> None:  # noqa: ANN001
+def test_unknown_number_is_404_and_moves_nothing(owner: OmiliaClient, state) -> None:
     before = state()
     response = move(owner, ["+12012049894", "+19999999999"], "ocp")
     assert response.status_code == 404
@@ -89,7 +89,7 @@ def test_group_must_be_a_string(owner: OmiliaClient) -> None:
     assert response.json["message"] == "Invalid parameter 'group': must be a string"
 
 
-def test_number_leaves_a_set_of_its_old_group(owner: OmiliaClient, client) -> None:  # noqa: ANN001
+def test_number_leaves_a_set_of_its_old_group(owner: OmiliaClient, client) -> None:
     state = client.get("/__sandbox/state").json
     state["omilia"]["sets"] = [{"id": "qa-set", "name": "QA", "groupId": "ocp-qa"}]
     for record in state["omilia"]["numbers"]:

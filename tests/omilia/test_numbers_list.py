@@ -167,7 +167,7 @@ def test_bad_direction_is_400(owner: OmiliaClient) -> None:
     assert response.json["message"] == "Invalid direction 'UP'. Valid values: ASC, DESC"
 
 
-def test_set_name_is_joined(owner: OmiliaClient, client) -> None:  # noqa: ANN001
+def test_set_name_is_joined(owner: OmiliaClient, client) -> None:
     state = client.get("/__sandbox/state").json
     state["omilia"]["sets"] = [{"id": "testSetId", "name": "Test set", "groupId": "ocp-qa"}]
     for record in state["omilia"]["numbers"]:

@@ -8,7 +8,7 @@ from sandbox.core import jwt
 from tests.omilia.conftest import API, TOKEN_URL, password_grant
 
 
-def refresh_grant(client: FlaskClient, refresh_token: str, realm: str = "master"):  # noqa: ANN201
+def refresh_grant(client: FlaskClient, refresh_token: str, realm: str = "master"):
     form = {"client_id": "ocp", "grant_type": "refresh_token", "refresh_token": refresh_token}
     return client.post(f"/omilia/auth/realms/{realm}/protocol/openid-connect/token", data=form)
 
