@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, request, send_file
 
 from sandbox import __version__
+from sandbox.control import faults_routes, journal_routes
 from sandbox.core.clock import isoformat
 from sandbox.core.context import current_call, current_sandbox
 from sandbox.core.contracts import CONTRACT_NAMES, contract_path
@@ -12,6 +13,7 @@ from sandbox.core.pipeline import control_error
 from sandbox.core.store.tenant import StateError
 from sandbox.core.tenancy import CONTROL_PREFIX, MOUNT_ENVIRON
 from sandbox.core.world import overlay
+from sandbox.faults.rules import RuleError, check_fault_records
 
 
 def control_blueprint() -> Blueprint:
@@ -25,6 +27,8 @@ def control_blueprint() -> Blueprint:
     bp.add_url_rule("/clock", view_func=set_clock, methods=["POST"])
     bp.add_url_rule("/contracts", view_func=list_contracts, methods=["GET"])
     bp.add_url_rule("/contracts/<name>.yaml", view_func=get_contract, methods=["GET"])
+    faults_routes.register(bp)
+    journal_routes.register(bp)
     return bp
 
 
@@ -69,9 +73,15 @@ def put_state() -> Response:
     tenant = current_call().tenant
     try:
         world = overlay(sandbox.store.fresh_world(), body)
+        faults = world.get("sandbox", {}).get("faults", [])
+        world["sandbox"]["faults"] = check_fault_records(
+            faults, list(sandbox.vendors), int(sandbox.config.get("SEED") or 0), "sandbox.faults"
+        )
         tenant.load(world)
     except StateError as exc:
         return control_error(str(exc), 400)
+    except RuleError as exc:
+        return faults_routes.rule_error(exc)
     return jsonify(tenant.snapshot())
 
 

@@ -1,0 +1,171 @@
+"""The request journal: every vendor request of a tenant, in a bounded ring (memory stays flat).
+
+The ring lives in `tenant.extras`, not in the store: it is history, not state, so snapshots don't
+carry it and a reset starts it afresh. Control-plane calls never reach it (they have no vendor).
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from flask import Request, Response, request
+
+from sandbox.core.clock import isoformat
+from sandbox.core.context import Call
+from sandbox.core.store.tenant import TenantState
+from sandbox.faults.actions import ANSWERED, CUT
+from sandbox.faults.matching import glob_match
+
+EXTRAS_KEY = "sandbox.journal"
+REDACTED_HEADERS = ("authorization", "proxy-authorization")
+FILTERS = ("vendor", "method", "path", "operation", "status", "fault")
+
+Entry = dict[str, Any]
+
+
+class Journal:
+    """One tenant's most recent requests, oldest first."""
+
+    def __init__(self, size: int) -> None:
+        self._entries: deque[Entry] = deque(maxlen=max(size, 1))
+        self._lock = threading.Lock()
+        self._next_id = 1
+
+    def add(self, entry: Entry) -> Entry:
+        """Append `entry`, giving it the next id."""
+        with self._lock:
+            entry["id"] = self._next_id
+            self._next_id += 1
+            self._entries.append(entry)
+        return entry
+
+    def entries(self) -> list[Entry]:
+        """A copy of the ring, oldest first."""
+        with self._lock:
+            return [dict(e) for e in self._entries]
+
+    def clear(self) -> None:
+        """Forget every entry (ids keep counting)."""
+        with self._lock:
+            self._entries.clear()
+
+
+def journal_of(tenant: TenantState, size: int) -> Journal:
+    """The tenant's journal, made on first use."""
+    journal = tenant.extras.get(EXTRAS_KEY)
+    if journal is None:
+        journal = tenant.extras.setdefault(EXTRAS_KEY, Journal(size))
+    return journal  # type: ignore[no-any-return]
+
+
+def select(entries: Iterable[Entry], filters: Mapping[str, str]) -> list[Entry]:
+    """The entries that every given filter accepts (`path` is a glob, `method` any case)."""
+    chosen = []
+    for entry in entries:
+        if "vendor" in filters and entry["vendor"] != filters["vendor"]:
+            continue
+        if "method" in filters and entry["method"] != filters["method"].upper():
+            continue
+        if "path" in filters and not glob_match(filters["path"], entry["path"]):
+            continue
+        if "operation" in filters and entry["operation"] != filters["operation"]:
+            continue
+        if "status" in filters and str(entry["status"]) != filters["status"]:
+            continue
+        if "fault" in filters and entry["fault"] != filters["fault"]:
+            continue
+        chosen.append(entry)
+    return chosen
+
+
+def buffer_body() -> None:
+    """before_request, ahead of the pipeline: keep the raw body for the journal (views still parse it)."""
+    from sandbox.core.context import current_sandbox
+
+    if current_sandbox().vendor_for_path(request.path) is None:
+        return
+    try:
+        request.get_data(cache=True)
+    except Exception:  # too large, or unreadable: the view answers it in the vendor's format
+        return
+
+
+def _headers(req: Request) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name, value in req.headers.items():
+        if name.lower() in REDACTED_HEADERS:
+            scheme = value.split(" ", 1)[0] if " " in value else ""
+            value = f"{scheme} [redacted]".strip()
+        headers[name] = value
+    return headers
+
+
+def _query(req: Request) -> dict[str, Any]:
+    return {k: v[0] if len(v) == 1 else v for k, v in req.args.to_dict(flat=False).items()}
+
+
+def _body(req: Request, cap: int) -> dict[str, Any]:
+    try:
+        raw = req.get_data(cache=True)
+    except Exception:
+        raw = b""
+    kept = raw[:cap]
+    fields: dict[str, Any] = {"body_bytes": len(raw), "body_truncated": len(raw) > cap}
+    for trim in range(4 if fields["body_truncated"] else 1):
+        try:
+            fields["body"] = kept[: len(kept) - trim].decode("utf-8")
+            return fields
+        except UnicodeDecodeError:
+            continue
+    fields["body"] = base64.b64encode(kept).decode("ascii")
+    fields["body_encoding"] = "base64"
+    return fields
+
+
+class JournalHook:
+    """Records every vendor request of a tenant in that tenant's journal."""
+
+    def __init__(self, size: int, body_bytes: int) -> None:
+        self.size = size
+        self.body_bytes = body_bytes
+
+    def before(self, call: Call) -> Response | None:
+        """Note the time the request arrived (on the tenant's clock)."""
+        call.notes["journal.time"] = isoformat(call.clock.now())
+        return None
+
+    def after(self, call: Call, response: Response) -> Response:
+        """Write the entry; requests whose delivery outlasts the view get their duration when done."""
+        assert call.vendor is not None
+        cut = call.notes.get(CUT)
+        entry: Entry = {
+            "id": 0,
+            "time": call.notes.get("journal.time") or isoformat(call.clock.now()),
+            "vendor": call.vendor.name,
+            "operation": call.operation,
+            "method": request.method,
+            "path": call.path,
+            "query": _query(request),
+            "headers": _headers(request),
+            **_body(request, self.body_bytes),
+            "status": None if cut else response.status_code,
+            "duration_ms": _elapsed_ms(call),
+            "fault": call.fault,
+            "fault_type": call.notes.get("fault.type"),
+            "cut": cut,
+            "applied": request.url_rule is not None and not call.notes.get(ANSWERED),
+            "route_matched": request.url_rule is not None,
+        }
+        journal_of(call.tenant, self.size).add(entry)
+        if cut or call.notes.get("fault.type") in ("dribble",):
+            response.call_on_close(lambda: entry.__setitem__("duration_ms", _elapsed_ms(call)))
+        return response
+
+
+def _elapsed_ms(call: Call) -> float:
+    return round((time.perf_counter() - call.started) * 1000.0, 3)

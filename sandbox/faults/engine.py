@@ -1,0 +1,101 @@
+"""Which rule fires for a request: matching, `after`, rate windows, `probability`, `times`, `ttl_s`.
+
+Rules are tried in order. A rule that matches but declines (its `after` lets the request pass, its
+probability draw says no, its rate window still has room) lets later rules try: the first rule that
+fires wins. Counters and stream positions live in the rule's record, so they are tenant state.
+Call `evaluate` inside the tenant's transaction.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from sandbox.core.context import Call
+from sandbox.core.store.collection import Collection
+from sandbox.faults import stream
+from sandbox.faults.matching import match_call
+from sandbox.faults.rules import Rule, fresh_state
+
+
+@dataclass
+class Firing:
+    """A rule that fired, and what its action needs (a drawn delay, a Retry-After)."""
+
+    rule_id: str
+    action: dict[str, Any]
+    delay_ms: float = 0.0
+    retry_after_s: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def ordered(rules: Collection) -> list[Rule]:
+    """The rules in the order they are tried."""
+    return sorted(rules.values(), key=lambda r: (r.get("position", 0), r["id"]))
+
+
+def active(rule: Rule, now: float) -> tuple[bool, str]:
+    """Whether a rule can still fire: not expired (`ttl_s`), not used up (`times`)."""
+    state = rule.get("state") or fresh_state()
+    if rule.get("times") is not None and state["fired"] >= rule["times"]:
+        return False, f"fired {state['fired']} of {rule['times']} times"
+    created = rule.get("created_at")
+    if rule.get("ttl_s") is not None and created is not None and now >= created + rule["ttl_s"]:
+        return False, f"expired {now - created - rule['ttl_s']:.3f} s ago (ttl_s {rule['ttl_s']:g})"
+    return True, "active"
+
+
+def evaluate(rules: Collection, call: Call, method: str, now: float) -> Firing | None:
+    """The firing rule for this request, if any, with every counter it touched updated."""
+    for rule in ordered(rules):
+        if rule.get("created_at") is None:
+            rule = {**rule, "created_at": now}
+            rules.put(rule)
+        if not active(rule, now)[0] or not match_call(rule.get("match") or {}, call, method)[0]:
+            continue
+        state = {**fresh_state(), **(rule.get("state") or {})}
+        state["matched"] += 1
+        firing = _decide(rule, state, now)
+        if firing is not None:
+            state["fired"] += 1
+        rules.put({**rule, "state": state})
+        if firing is not None:
+            return firing
+    return None
+
+
+def _decide(rule: Rule, state: dict[str, Any], now: float) -> Firing | None:
+    """Apply `after`, the rate window and `probability` to a matched request (updating `state`)."""
+    if state["matched"] <= rule.get("after", 0):
+        return None
+    action = rule["action"]
+    firing = Firing(rule["id"], action)
+    if action["type"] == "rate_limit":
+        window_s = action["window_s"]
+        start = state.get("window_start")
+        if start is None or not start <= now < start + window_s:
+            state["window_start"], state["window_count"] = now, 0
+        state["window_count"] += 1
+        if state["window_count"] <= action["limit"]:
+            return None
+        firing.retry_after_s = max(1, math.ceil(state["window_start"] + window_s - now))
+    if rule.get("probability", 1.0) < 1.0:
+        u = stream.uniform(rule["seed"], rule["id"], state["draws"])
+        state["draws"] += 1
+        if u >= rule["probability"]:
+            return None
+    if action["type"] == "delay":
+        firing.delay_ms = _delay_ms(rule, state)
+    return firing
+
+
+def _delay_ms(rule: Rule, state: dict[str, Any]) -> float:
+    action = rule["action"]
+    if action["distribution"] == "fixed":
+        return float(action["ms"])
+    u = stream.uniform(rule["seed"], rule["id"], state["draws"])
+    state["draws"] += 1
+    if action["distribution"] == "uniform":
+        return float(action["min_ms"] + u * (action["max_ms"] - action["min_ms"]))
+    return stream.lognormal_ms(action["median_ms"], action["sigma"], u)

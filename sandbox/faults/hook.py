@@ -1,0 +1,37 @@
+"""The fault injector, as a request hook: finds the firing rule, then lets `actions` do its work."""
+
+from __future__ import annotations
+
+from flask import Response, request
+
+from sandbox.core.context import Call
+from sandbox.faults import actions
+from sandbox.faults.engine import evaluate
+
+FAULTS = ("sandbox", "faults")
+
+
+class FaultHook:
+    """Applies each tenant's fault rules to that tenant's vendor requests."""
+
+    def __init__(self, hang_cap_s: float) -> None:
+        self.hang_cap_s = hang_cap_s
+
+    def before(self, call: Call) -> Response | None:
+        """Find the rule that fires (counters updated in the tenant's transaction), then act."""
+        rules = call.tenant.collection(*FAULTS)
+        if call.vendor is None or not len(rules):
+            return None
+        with call.tenant.transaction():
+            firing = evaluate(rules, call, request.method, call.clock.time())
+        if firing is None:
+            return None
+        call.fault = firing.rule_id
+        call.notes["fault.type"] = firing.action["type"]
+        return actions.before_view(firing, call, self.hang_cap_s)
+
+    def after(self, call: Call, response: Response) -> Response:
+        """Spoil the response when the firing rule acts after the view."""
+        if call.fault is None:
+            return response
+        return actions.after_view(call, response, self.hang_cap_s)
