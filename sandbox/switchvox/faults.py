@@ -26,8 +26,13 @@ PLACEHOLDERS: dict[int, tuple[tuple[str, Any], ...]] = {
 
 def _request_params() -> dict[str, Any]:
     try:
+        from flask import g
+
         from sandbox.switchvox.envelope import parse_request
 
+        current = g.get("sandbox_call")
+        if current is None or current.vendor is None or current.vendor.name != "switchvox":
+            return {}
         call = parse_request()
         return {**call.params, "method": call.method}
     except Exception:  # no request, or not a valid one: the fallbacks apply

@@ -1,0 +1,73 @@
+"""Fault support: `vendor_error` renders a documented Switchvox error; `operation` is the method name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+
+from sandbox.switchvox.faults import coded_error
+from tests.switchvox.conftest import DOC_CSV, SIP, UPLOAD, Extend, json_error, state, xml_error
+
+
+def add_rule(client: FlaskClient, rule: dict[str, Any]) -> Any:
+    """POST one fault rule."""
+    return client.post("/__sandbox/faults", json=rule)
+
+
+def upload_fault(code: str) -> dict[str, Any]:
+    """A rule that answers every bulk upload with Switchvox error `code`."""
+    return {
+        "match": {"vendor": "switchvox", "operation": UPLOAD},
+        "action": {"type": "vendor_error", "code": code},
+    }
+
+
+def test_vendor_error_renders_the_documented_error(client: FlaskClient, extend: Extend) -> None:
+    assert add_rule(client, upload_fault("70674")).status_code == 201
+    before = state(client)
+    assert xml_error(extend.upload_xml(DOC_CSV, SIP)) == ("70674", "Problems uploading your CSV file.")
+    assert state(client) == before
+
+
+def test_vendor_error_in_json_fills_the_message_from_the_request(client: FlaskClient, extend: Extend) -> None:
+    add_rule(client, upload_fault("86173"))
+    response = extend.upload_json(DOC_CSV, {**SIP, "template_account_id": "1"})
+    assert json_error(response) == ("86173", "Invalid template account ID (1)")
+    assert response.get_json()["response"]["method"] == UPLOAD
+
+
+def test_operation_match_leaves_other_methods_alone(client: FlaskClient, extend: Extend) -> None:
+    add_rule(client, upload_fault("70674"))
+    info = extend.result("switchvox.extensions.getInfo", {"extensions": ["100"]})
+    assert info["extensions"]["extension"]["number"] == "100"
+
+
+def test_journal_records_the_method_as_operation(client: FlaskClient, extend: Extend) -> None:
+    extend.xml("switchvox.extensions.search")
+    entries = client.get("/__sandbox/requests", query_string={"vendor": "switchvox"}).get_json()["requests"]
+    assert entries[-1]["operation"] == "switchvox.extensions.search"
+
+
+def test_unknown_code_is_refused_by_the_control_plane(client: FlaskClient) -> None:
+    response = add_rule(client, upload_fault("12345"))
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "code", ["86161", "86162", "61987", "95106", "96463", "38297", "94772", "51132", "32334"]
+)
+def test_every_documented_upload_code_is_a_vendor_error(code: str) -> None:
+    error = coded_error(code)
+    assert (error.code, error.status) == (int(code), 200)
+    assert "%1" not in error.message
+
+
+def test_operation_never_raises_on_a_body_that_is_not_a_request(client: FlaskClient) -> None:
+    add_rule(
+        client,
+        {"match": {"vendor": "switchvox", "operation": UPLOAD}, "action": {"type": "error", "status": 503}},
+    )
+    response = client.post("/switchvox/xml", data=b"\xff<<not xml", auth=("admin", "admin"))
+    assert xml_error(response)[0] == "10002"
