@@ -11,9 +11,11 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection
+from werkzeug.test import TestResponse
 
 from sandbox import create_app
 from tests import xml_support
+from tests.mor.conftest import Mor
 
 xml_support.register()
 
@@ -34,3 +36,25 @@ def test_xml_bodies_are_checked_against_the_schema() -> None:
     response.set_data(b'<?xml version="1.0"?><page><status><success>yes</success></status></page>')
     with pytest.raises(AssertionError):
         operation.validate_response(response)
+
+
+def test_success_answers_conform() -> None:
+    fresh = create_app({"TESTING": True})
+    mor = Mor(fresh.test_client())
+    mor.freeze()
+
+    def conforms(function: str, response: TestResponse) -> None:
+        schema[f"/billing/api/{function}"]["POST"].validate_response(response)
+
+    conforms("autodialer_upload_numbers", mor.upload())
+    conforms("autodialer_change_campaign_status", mor.status())
+    mor.advance(3600)
+    period = {"u": "campgain_user", "id": "1", "period_start": "0", "period_end": "4102444800"}
+    statistics = mor.call("autodialer_get_campaign_statistics", period)
+    assert b"<campaign_statistics>" in statistics.data
+    conforms("autodialer_get_campaign_statistics", statistics)
+    ivr = mor.call("autodialer_get_campaign_ivr_poll_results", {"u": "campgain_user", "id": "1"})
+    assert b"222222222,2," in ivr.data
+    conforms("autodialer_get_campaign_ivr_poll_results", ivr)
+    conforms("autodialer_redial_all_failed_calls", mor.call("autodialer_redial_all_failed_calls", period))
+    conforms("autodialer_change_campaign_status", mor.status())

@@ -130,3 +130,33 @@ def test_stopped_campaign_places_no_more_calls(mor: Mor) -> None:
     mor.status()  # stopped at once: only the call due at the start was placed
     mor.advance(3600)
     assert stats(mor)["status"]["campaign_statistics"]["answered"]["answered_calls"] == "1"
+
+
+def test_numbers_uploaded_to_a_running_campaign_are_dialed_from_then(mor: Mor) -> None:
+    run_all(mor, b"11\n")
+    mor.upload(b"22\n33\n")
+    mor.advance(5)  # 22 is due at once, 33 ten seconds later
+    assert stats(mor)["status"]["campaign_statistics"]["answered"]["answered_calls"] == "2"
+    mor.advance(5)
+    assert stats(mor)["status"]["campaign_statistics"]["answered"]["answered_calls"] == "3"
+
+
+def test_default_period_is_today_on_the_sandbox_clock(mor: Mor) -> None:
+    mor.freeze()
+    now = mor.client.get("/__sandbox/clock").get_json()["now"]
+    hour, minute, second = (int(float(part)) for part in now[11:19].split(":"))
+    mor.advance(86400 - (hour * 3600 + minute * 60 + second) + 60)  # 00:01 tomorrow, UTC
+    mor.upload(b"11\n")
+    mor.status()
+    mor.advance(60)
+    body = page(mor.call(STATS, {"u": "campgain_user", "id": "1"}))["status"]["campaign_statistics"]
+    assert body["period"]["period_start"].endswith(" 00:00:00")
+    assert body["period"]["period_end"].endswith(" 23:59:59")
+    assert body["answered"]["answered_calls"] == "1"
+
+
+def test_yesterdays_calls_are_outside_the_default_period(mor: Mor) -> None:
+    run_all(mor, b"11\n")
+    mor.advance(2 * 86400)
+    body = page(mor.call(STATS, {"u": "campgain_user", "id": "1"}))
+    assert body == {"error": "Campaign does not have any Calls in selected time period"}

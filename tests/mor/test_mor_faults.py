@@ -48,3 +48,18 @@ def test_fault_rule_renders_mors_error(app: Flask) -> None:
     response = client.post("/mor/billing/api/autodialer_upload_numbers")
     assert response.status_code == 200
     assert b"<error>Incorrect hash</error>" in response.data
+
+
+def test_journal_names_the_mor_function(app: Flask) -> None:
+    client = app.test_client()
+    client.post("/mor/billing/api/autodialer_change_campaign_status?u=nobody")
+    entry = client.get("/__sandbox/requests").get_json()["requests"][-1]
+    assert entry["operation"] == "autodialer_change_campaign_status"
+    assert entry["vendor"] == "mor"
+
+
+def test_unknown_fault_code_is_refused_by_the_control_plane(app: Flask) -> None:
+    rule = {"match": {"vendor": "mor"}, "action": {"type": "vendor_error", "code": "Bogus"}}
+    response = app.test_client().post("/__sandbox/faults", json=rule)
+    assert response.status_code == 400
+    assert response.get_json()["field"] == "action.code"
