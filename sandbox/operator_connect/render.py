@@ -57,3 +57,12 @@ def number_v2(record: dict[str, Any]) -> dict[str, Any]:
 def numbers_v2(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """GET /api/v2/oc/numbers: a bare array."""
     return [number_v2(r) for r in records]
+
+
+def number_page(page: dict[str, Any]) -> dict[str, Any]:
+    """GET /api/v3/oc/numbers: the paging envelope; items add the customer's names."""
+    data = [
+        {**number_v2(item["record"]), **{k: v for k, v in item.items() if k != "record"}}
+        for item in page["data"]
+    ]
+    return {**page, "data": data}

@@ -104,7 +104,9 @@ def list_numbers() -> Response:
 def list_numbers_v3() -> Response:
     """GET /api/v3/oc/numbers?msTenantId=&acquiredNumberStatus=&pageNumber=&pageSize=."""
     board()
-    return render.json_response(inventory.number_page(current_tenant(), request.args.to_dict()))
+    return render.json_response(
+        render.number_page(inventory.number_page(current_tenant(), request.args.to_dict()))
+    )
 
 
 def get_number(number: str) -> Response:

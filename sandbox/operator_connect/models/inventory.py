@@ -65,7 +65,7 @@ def number_page(tenant: TenantState, params: Mapping[str, str]) -> dict[str, Any
         customer = customers.get(record.get("tenantId") or "") or {}
         data.append(
             {
-                **record,
+                "record": record,
                 "umpCustomerGuid": customer.get("umpCustomerGuid"),
                 "umpCustomerFullName": customer.get("umpCustomerFullName"),
                 "msCompanyName": customer.get("msCompanyName"),
