@@ -31,14 +31,7 @@ HASHED: dict[str, tuple[str, ...]] = {
 def blueprint() -> Blueprint:
     """The MOR blueprint (mounted at /mor)."""
     bp = Blueprint("mor", __name__)
-    views: dict[str, Callable[[], Response]] = {
-        "autodialer_upload_numbers": autodialer_upload_numbers,
-        "autodialer_change_campaign_status": autodialer_change_campaign_status,
-        "autodialer_get_campaign_statistics": autodialer_get_campaign_statistics,
-        "autodialer_redial_all_failed_calls": autodialer_redial_all_failed_calls,
-        "autodialer_get_campaign_ivr_poll_results": autodialer_get_campaign_ivr_poll_results,
-    }
-    for name, view in views.items():
+    for name, view in views().items():
         bp.add_url_rule(f"{API}/{name}", name, view, methods=["GET", "POST"], provide_automatic_options=False)
     bp.add_url_rule(
         f"{API}/<path:function>",
@@ -48,6 +41,17 @@ def blueprint() -> Blueprint:
         provide_automatic_options=False,
     )
     return bp
+
+
+def views() -> dict[str, Callable[[], Response]]:
+    """The view of each MOR function, by name."""
+    return {
+        "autodialer_upload_numbers": autodialer_upload_numbers,
+        "autodialer_change_campaign_status": autodialer_change_campaign_status,
+        "autodialer_get_campaign_statistics": autodialer_get_campaign_statistics,
+        "autodialer_redial_all_failed_calls": autodialer_redial_all_failed_calls,
+        "autodialer_get_campaign_ivr_poll_results": autodialer_get_campaign_ivr_poll_results,
+    }
 
 
 def call(function: str) -> tuple[Caller, dict[str, str]]:
@@ -105,5 +109,8 @@ def autodialer_get_campaign_ivr_poll_results() -> Response:
 
 
 def unknown_function(function: str) -> Response:
-    """Any other path under /billing/api: MOR's XML error, HTTP 404."""
-    raise UnknownFunction()
+    """A known function with a trailing slash is served (as Rails does); anything else is MOR's XML 404."""
+    view = views().get(function.rstrip("/"))
+    if view is None:
+        raise UnknownFunction()
+    return view()

@@ -160,3 +160,12 @@ def test_yesterdays_calls_are_outside_the_default_period(mor: Mor) -> None:
     mor.advance(2 * 86400)
     body = page(mor.call(STATS, {"u": "campgain_user", "id": "1"}))
     assert body == {"error": "Campaign does not have any Calls in selected time period"}
+
+
+def test_absurd_periods_are_clamped_not_a_server_error(mor: Mor) -> None:
+    run_all(mor, b"11\n")
+    body = stats(mor, period_start="-" + "9" * 400, period_end="9" * 400)
+    assert body["status"]["campaign_statistics"]["period"] == {
+        "period_start": "0001-01-01 00:00:00",
+        "period_end": "9999-12-31 23:59:59",
+    }

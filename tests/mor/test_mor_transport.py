@@ -114,3 +114,8 @@ def test_tenant_prefix_reaches_the_api(client: FlaskClient) -> None:
         data={"file": (io.BytesIO(b"1\n"), "n.csv")},
     )
     assert page(response) == {"status": {"success": "1 out of 1 numbers were imported"}}
+
+
+def test_trailing_slash_reaches_the_function(mor: Mor) -> None:
+    response = mor.call("autodialer_change_campaign_status/", {"u": "nobody"}, signed=False)
+    assert page(response) == {"error": "Access Denied"}

@@ -13,19 +13,27 @@ from sandbox.mor.models.dialer import ANSWERED
 
 DISPOSITIONS = (ANSWERED, "NO ANSWER", "BUSY", "FAILED")
 _LEADING_INT = re.compile(r"^\s*([-+]?\d+)")
+# Dates MOR can print: 0001-01-01 00:00:00 to 9999-12-31 23:59:59 (periods are clamped into it).
+EARLIEST, LATEST = -62135596800, 253402300799
 
 
 def to_i(value: str | None, default: int) -> int:
     """Ruby's String#to_i, as MOR reads numbers: the leading integer, 0 when there is none."""
     if value is None or value == "":
         return default
-    match = _LEADING_INT.match(value)
+    match = _LEADING_INT.match(value[:64])
     return int(match.group(1)) if match else 0
+
+
+def clamp(epoch: int) -> int:
+    """`epoch` within the dates MOR can print."""
+    return min(max(epoch, EARLIEST), LATEST)
 
 
 def timestamp(epoch: float) -> str:
     """`2020-06-01 03:00:00`: MOR's date format (the sandbox's server time is UTC)."""
-    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    moment = datetime.fromtimestamp(epoch, tz=timezone.utc)
+    return f"{moment.year:04d}-{moment:%m-%d %H:%M:%S}"  # %Y does not pad years before 1000
 
 
 class Reports:
@@ -44,8 +52,8 @@ class Reports:
         midnight = datetime.fromtimestamp(self.now, tz=timezone.utc).replace(
             hour=0, minute=0, second=0, microsecond=0
         )
-        start = to_i(params.get("period_start"), int(midnight.timestamp()))
-        end = to_i(params.get("period_end"), int(midnight.timestamp()) + 86399)
+        start = clamp(to_i(params.get("period_start"), int(midnight.timestamp())))
+        end = clamp(to_i(params.get("period_end"), int(midnight.timestamp()) + 86399))
         if start > end:
             raise BadPeriod()
         calls = [
