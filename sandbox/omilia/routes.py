@@ -63,7 +63,7 @@ def caller() -> Caller:
 
 def params() -> dict[str, Any]:
     """Parameters from a JSON body (as the doc says) overlaid by the query string (as clients send)."""
-    body = request.get_json(silent=True) if request.content_length else None
+    body = request.get_json(force=True, silent=True) if request.content_length else None
     merged: dict[str, Any] = dict(body) if isinstance(body, dict) else {}
     merged.update(request.args.to_dict())
     return merged

@@ -176,3 +176,14 @@ def test_set_name_is_joined(owner: OmiliaClient, client) -> None:
     assert client.put("/__sandbox/state", json=state).status_code == 200
     item = owner.numbers()["+12012049894"]
     assert (item["phoneNumbersSetId"], item["phoneNumbersSetName"]) == ("testSetId", "Test set")
+
+
+def test_json_body_without_content_type_is_read(owner: OmiliaClient) -> None:
+    response = owner.call("GET", "/numbers", data='{"pageSize": 1}')
+    assert response.json["pageSize"] == 1
+
+
+def test_unparsable_body_of_a_get_is_ignored(owner: OmiliaClient) -> None:
+    response = owner.call("GET", "/numbers", data="{oops", content_type="application/json")
+    assert response.status_code == 200
+    assert response.json["pageSize"] == 50

@@ -53,10 +53,10 @@ def ordering(params: Mapping[str, Any]) -> tuple[str, str]:
     """The validated (orderBy, direction) of a request; defaults `none`, `ASC`."""
     order_by = params.get("orderBy") or "none"
     if not isinstance(order_by, str) or order_by not in ORDER_BY:
-        raise BadRequest(f"Invalid orderBy '{order_by}'. Valid values: {', '.join(ORDER_BY)}")
+        raise BadRequest(f"Invalid orderBy '{clip(order_by)}'. Valid values: {', '.join(ORDER_BY)}")
     direction = params.get("direction") or "ASC"
     if not isinstance(direction, str) or direction.upper() not in ("ASC", "DESC"):
-        raise BadRequest(f"Invalid direction '{direction}'. Valid values: ASC, DESC")
+        raise BadRequest(f"Invalid direction '{clip(direction)}'. Valid values: ASC, DESC")
     return order_by, direction.upper()
 
 
@@ -84,7 +84,7 @@ def positive_int(params: Mapping[str, Any], name: str, default: int, zero_is_def
     value = params.get(name)
     if value is None or value == "" or (zero_is_default and value in (0, "0")):
         return default
-    message = f"Invalid {name} '{value}': must be an integer starting from 1"
+    message = f"Invalid {name} '{clip(value)}': must be an integer starting from 1"
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise BadRequest(message)
     text = str(value).strip()
@@ -94,3 +94,9 @@ def positive_int(params: Mapping[str, Any], name: str, default: int, zero_is_def
     if number < 1 or number > MAX_PAGING:
         raise BadRequest(message)
     return number
+
+
+def clip(value: Any) -> str:
+    """`value` as text, cut to 60 characters for an error message."""
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
