@@ -11,21 +11,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Response, g, request
+from flask import Response, request
 
 from sandbox.core import xmlio
 from sandbox.core.errors import VendorError
 
 XML_MIMETYPE = "text/xml"
 JSON_MIMETYPE = "application/json"
-FORMAT_KEY = "switchvox_format"
 
 
 def wants_json() -> bool:
     """Whether the request came to the /json endpoint (the format follows the endpoint)."""
-    forced = g.get(FORMAT_KEY)
-    if forced is not None:
-        return bool(forced == "json")
     return request.path.rstrip("/").endswith("/json")
 
 

@@ -71,3 +71,19 @@ def test_operation_never_raises_on_a_body_that_is_not_a_request(client: FlaskCli
     )
     response = client.post("/switchvox/xml", data=b"\xff<<not xml", auth=("admin", "admin"))
     assert xml_error(response)[0] == "10002"
+
+
+def test_the_body_is_parsed_once_per_request(client: FlaskClient, extend: Extend, monkeypatch: Any) -> None:
+    from sandbox.switchvox import envelope
+
+    calls = []
+    original = envelope._parse
+    monkeypatch.setattr(envelope, "_parse", lambda req: calls.append(1) or original(req))
+    extend.upload_json(DOC_CSV, SIP)
+    assert len(calls) == 1
+
+
+def test_journal_names_a_multipart_upload_by_its_method(client: FlaskClient, extend: Extend) -> None:
+    extend.upload_xml(DOC_CSV, SIP)
+    entries = client.get("/__sandbox/requests", query_string={"vendor": "switchvox"}).get_json()["requests"]
+    assert entries[-1]["operation"] == UPLOAD
