@@ -32,7 +32,7 @@ def blueprint() -> Blueprint:
     bp.add_url_rule("/api/v2/oc/numbers/action/release", "releaseNumbers", release_numbers, methods=["POST"])
     bp.add_url_rule("/api/v2/oc/numbers", "listNumbers", list_numbers, methods=["GET"])
     bp.add_url_rule("/api/v3/oc/numbers", "listNumbersV3", list_numbers_v3, methods=["GET"])
-    bp.add_url_rule("/api/v2/oc/numbers/<path:number>", "getNumber", get_number, methods=["GET"])
+    bp.add_url_rule("/api/v2/oc/numbers/<number>", "getNumber", get_number, methods=["GET"])
     bp.add_url_rule(
         "/api/v2/oc/callingprofile", "listCallingProfiles", list_calling_profiles, methods=["GET"]
     )

@@ -1,0 +1,57 @@
+"""Wrong paths and methods answer problem details, never HTML; the journal names the operation."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+from tests.operator_connect.conftest import API, CUSTOMER, OcClient
+
+
+def test_unknown_path_is_404_problem(oc: OcClient) -> None:
+    response = oc.call("GET", "/v2/oc/nothing-here")
+    assert response.status_code == 404
+    assert response.mimetype == "application/problem+json"
+    assert response.json["type"] == "https://tools.ietf.org/html/rfc7231#section-6.5.4"
+    assert response.json["title"] == "Not Found"
+    assert response.json["traceId"].startswith("00-")
+
+
+def test_wrong_method_is_405_problem(oc: OcClient) -> None:
+    response = oc.call("DELETE", "/v2/oc/numbers")
+    assert response.status_code == 405
+    assert response.json["type"] == "https://tools.ietf.org/html/rfc7231#section-6.5.5"
+    assert response.json["title"] == "Method Not Allowed"
+    assert "GET" in response.headers["Allow"]
+
+
+def test_get_on_upload_is_405_problem(client: FlaskClient) -> None:
+    response = client.get(API + "/v2/oc/numbers/action/upload")
+    assert response.status_code == 405
+    assert response.json["status"] == 405
+
+
+def test_vendor_error_fault_code_renders_the_documented_problem() -> None:
+    from sandbox.operator_connect import vendor
+    from sandbox.operator_connect.exceptions import ValidationProblem
+
+    error = vendor.coded_error("Invalid CallingProfileId!")  # type: ignore[misc]
+    assert isinstance(error, ValidationProblem)
+    assert error.errors == {"CallingProfile": ["Invalid CallingProfileId!"]}
+    assert vendor.coded_error("503").status == 503  # type: ignore[misc]
+
+
+def test_entra_coded_error_is_aadsts700016() -> None:
+    from sandbox.entra import vendor
+
+    error = vendor.coded_error("AADSTS700016")  # type: ignore[misc]
+    assert (error.status, error.code, error.aadsts) == (400, "unauthorized_client", 700016)  # type: ignore[attr-defined]
+
+
+def test_journal_operation_is_the_operation_id(oc: OcClient) -> None:
+    from sandbox.operator_connect import vendor
+
+    with oc.client.application.test_request_context(
+        API + "/v2/oc/numbers/action/upload", method="POST", query_string={"msTenantId": CUSTOMER}
+    ) as ctx:
+        ctx.request.url_rule  # noqa: B018 (routing happens on push)
+        assert vendor.operation(ctx.request) == "uploadNumbers"
