@@ -41,7 +41,8 @@ def progress_for(tenant: TenantState, customer: dict[str, Any] | None) -> dict[s
     """The progression a new task gets: the tenant's settings, then the customer's override."""
     settings = tenant.collection("operator-connect", "settings").get("tasks") or {}
     merged = dict(DEFAULT_PROGRESS)
-    for source in (settings, (customer or {}).get("taskProgress") or {}):
+    override = (customer or {}).get("taskProgress")
+    for source in (settings, override if isinstance(override, dict) else {}):
         merged.update({k: source[k] for k in ("mode", "polls", "seconds") if k in source})
     if merged["mode"] not in MODES:
         merged["mode"] = DEFAULT_PROGRESS["mode"]
