@@ -36,9 +36,17 @@ def import_csv() -> Response:
     """PUT /api/numbers/csv: apply a file of operations, all of it or (on any bad row) nothing."""
     who = caller()
     require(who, "numbers.import")
-    upload = next((request.files[name] for name in FILE_FIELDS if name in request.files), None)
-    if upload is None:
-        raise BadRequest("Required request part 'File' is not present: CSV file is required")
-    rows = render_csv.read_rows(upload.read())
+    rows = render_csv.read_rows(uploaded_file())
     counts = batch.Importer(current_tenant(), who).run(rows)
     return render.success(batch.summary(counts))
+
+
+def uploaded_file() -> bytes:
+    """The bytes of the multipart part `File` (a file part, or a plain field some clients send)."""
+    for name in FILE_FIELDS:
+        if name in request.files:
+            return request.files[name].read()
+    for name in FILE_FIELDS:
+        if name in request.form:
+            return request.form[name].encode("utf-8")
+    raise BadRequest("Required request part 'File' is not present: CSV file is required")
