@@ -58,6 +58,12 @@ def test_every_operation_keeps_the_contract(case: schemathesis.Case) -> None:
 class OmiliaWorkflow(schema.as_state_machine()):  # type: ignore[misc]
     """Random walks through the contract's OpenAPI links (for sale -> buy -> note/attach/move/delete...)."""
 
+    def setup(self) -> None:
+        """Every scenario starts from the default world (so a scenario replays exactly)."""
+        control = APP.test_client()
+        assert control.post("/__sandbox/reset").status_code == 200
+        control.post("/__sandbox/clock", json={"freeze": True})
+
     def validate_response(self, response: Any, case: schemathesis.Case, **kwargs: Any) -> None:
         """Run the contract checks on every step."""
         case.validate_response(response, checks=CHECKS)
