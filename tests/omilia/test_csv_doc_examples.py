@@ -68,7 +68,8 @@ def test_import_request_example(owner: OmiliaClient) -> None:
 def test_import_refusal_examples_match_the_served_messages(owner: OmiliaClient) -> None:
     _, _, definition = operation("importNumbersCsv")
     examples = definition["responses"]["400"]["content"]["application/json"]["examples"]
-    content = "OPERATION,NUMBER,GROUP_ID\r\nupsert,+12012049894,\r\nupdate,+12012049893,\r\ncreate,+12015551000,ocp\r\n"
+    content = "OPERATION,NUMBER,GROUP_ID\r\nupsert,+12012049894,\r\nupdate,+12012049893,\r\n"
+    content += "create,+12015551000,ocp\r\n"
     response = owner.call("PUT", "/numbers/csv", data={"File": (io.BytesIO(content.encode()), "n.csv")})
     assert response.json == examples["rows"]["value"]
     header_only = b"NUMBER\r\n+12012049894\r\n"
