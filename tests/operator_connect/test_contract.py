@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import collections
 import zlib
 from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, settings
+from hypothesis.stateful import run_state_machine_as_test
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -74,3 +76,18 @@ TestWorkflow = Workflow.TestCase
 TestWorkflow.settings = settings(
     max_examples=25, deadline=None, stateful_step_count=6, suppress_health_check=list(HealthCheck)
 )
+
+
+def test_workflow_walks_reach_every_step_of_the_number_lifecycle() -> None:
+    """The links really chain upload -> task polls -> listing -> unassign -> release (seeded run)."""
+    seen: collections.Counter[tuple[str, int]] = collections.Counter()
+
+    class Counting(Workflow):
+        def after_call(self, response: Any, case: schemathesis.Case) -> None:
+            seen[(case.operation.definition.raw["operationId"], response.status_code)] += 1
+
+    run_state_machine_as_test(
+        Counting, settings=settings(TestWorkflow.settings, derandomize=True, database=None)
+    )
+    for operation in ("uploadNumbers", "getTask", "listNumbers", "unassignNumbers", "releaseNumbers"):
+        assert seen[(operation, 200)] > 0, seen

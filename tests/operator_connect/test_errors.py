@@ -47,11 +47,12 @@ def test_entra_coded_error_is_aadsts700016() -> None:
     assert (error.status, error.code, error.aadsts) == (400, "unauthorized_client", 700016)  # type: ignore[attr-defined]
 
 
-def test_journal_operation_is_the_operation_id(oc: OcClient) -> None:
-    from sandbox.operator_connect import vendor
-
-    with oc.client.application.test_request_context(
-        API + "/v2/oc/numbers/action/upload", method="POST", query_string={"msTenantId": CUSTOMER}
-    ) as ctx:
-        ctx.request.url_rule  # noqa: B018 (routing happens on push)
-        assert vendor.operation(ctx.request) == "uploadNumbers"
+def test_journal_names_operations_by_operation_id(client: FlaskClient, oc: OcClient) -> None:
+    oc.call("POST", "/v2/oc/numbers/action/upload", {}, query_string={"msTenantId": CUSTOMER})
+    oc.call("GET", "/v2/task/wup_x")
+    entries = client.get("/__sandbox/requests").json["requests"]
+    assert [(e["vendor"], e["operation"], e["status"]) for e in entries] == [
+        ("entra", "issueEntraToken", 200),
+        ("operator-connect", "uploadNumbers", 400),
+        ("operator-connect", "getTask", 404),
+    ]
