@@ -186,3 +186,38 @@ def test_tampered_token_is_401(client: FlaskClient) -> None:
     response = client.get(f"{API}/numbers", headers=bearer(f"{header}.{payload}.{signature[::-1]}"))
     assert response.status_code == 401
     assert response.json["message"] == "No valid API key provided"
+
+
+def test_otp_field_is_accepted(client: FlaskClient) -> None:
+    form = {
+        "client_id": "ocp",
+        "grant_type": "password",
+        "username": "owner",
+        "password": "sandbox",
+        "otp": "123456",
+    }
+    assert client.post(TOKEN_URL, data=form).status_code == 200
+
+
+def test_username_is_case_insensitive_as_in_keycloak(client: FlaskClient) -> None:
+    form = {"client_id": "ocp", "grant_type": "password", "username": "Owner", "password": "sandbox"}
+    response = client.post(TOKEN_URL, data=form)
+    assert response.status_code == 200
+    assert jwt.decode(response.json["access_token"])["preferred_username"] == "owner"
+
+
+def test_json_body_instead_of_form_is_invalid_request(client: FlaskClient) -> None:
+    response = client.post(TOKEN_URL, json={"client_id": "ocp", "grant_type": "password"})
+    assert response.status_code == 400
+    assert response.json["error"] == "invalid_request"
+
+
+def test_role_change_takes_effect_without_a_new_token(client: FlaskClient) -> None:
+    token = password_grant(client, "viewer").json["access_token"]
+    state = client.get("/__sandbox/state").json
+    for user in state["omilia"]["users"]:
+        if user["username"] == "viewer":
+            user["groups"] = []
+    client.put("/__sandbox/state", json=state)
+    body = client.get(f"{API}/numbers", headers=bearer(token)).json
+    assert body["numbers"] == []

@@ -187,8 +187,9 @@ class NumberBook:
     def set_group(self, caller: Caller, numbers: Any, group: Any) -> list[str]:
         """PUT /api/numbers/group: move numbers to another of the caller's groups."""
         require(caller, "numbers.group")
-        records = self._own(caller, fields.check_numbers(_required(numbers, "numbers")))
+        wanted = fields.check_numbers(_required(numbers, "numbers"))
         group = fields.text(_required(group, "group"), "group")
+        records = self._own(caller, wanted)
         require_groups(caller, [group])
         for record in records:
             number_set = self.sets.get(record["phoneNumberSetId"]) if record.get("phoneNumberSetId") else None
