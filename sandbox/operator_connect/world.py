@@ -111,16 +111,20 @@ def number_record(
     }
 
 
+SERVICE_PROVIDER: dict[str, Any] = {
+    "id": "serviceProvider",
+    "tenantId": SERVICE_PROVIDER_TENANT,
+    "audiences": [API_AUDIENCE, API_APP_ID],
+}
+"""Whose tokens the API accepts; also what applies when a world file leaves this record out."""
+
+
 def seed() -> dict[str, list[dict[str, Any]]]:
     """The records of a fresh tenant."""
     return {
         "settings": [
             TASK_SETTINGS,
-            {
-                "id": "serviceProvider",
-                "tenantId": SERVICE_PROVIDER_TENANT,
-                "audiences": [API_AUDIENCE, API_APP_ID],
-            },
+            SERVICE_PROVIDER,
         ],
         "customers": [
             {

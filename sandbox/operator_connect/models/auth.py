@@ -14,6 +14,7 @@ from sandbox.core import jwt
 from sandbox.core.clock import Clock
 from sandbox.core.store import TenantState
 from sandbox.operator_connect.exceptions import Unauthorized
+from sandbox.operator_connect.world import SERVICE_PROVIDER
 
 
 def _dotnet_time(epoch: float) -> str:
@@ -30,7 +31,7 @@ def authenticate(tenant: TenantState, clock: Clock, authorization: str | None) -
         claims = jwt.decode(token)
     except jwt.TokenError:
         raise Unauthorized("The signature is invalid") from None
-    provider = tenant.collection("operator-connect", "settings").get("serviceProvider") or {}
+    provider = tenant.collection("operator-connect", "settings").get("serviceProvider") or SERVICE_PROVIDER
     if claims.get("tnt") != tenant.name or claims.get("tid") != provider.get("tenantId"):
         raise Unauthorized(f"The issuer '{claims.get('iss')}' is invalid")
     if claims.get("aud") not in provider.get("audiences", []):
