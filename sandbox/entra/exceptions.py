@@ -6,6 +6,8 @@ authentication and authorization error codes"); VENDOR-FACTS §4.1 documents AAD
 
 from __future__ import annotations
 
+import re
+
 from sandbox.core.errors import VendorError
 
 
@@ -173,8 +175,8 @@ def coded_error(code: str) -> EntraError:
     }
     if number in factories:
         return factories[number]()
-    if number.isdigit() and len(number) == 3:
+    if re.fullmatch(r"[1-5][0-9][0-9]", number):
         return http_error(int(number), "The service is temporarily unavailable.")
     error = EntraError(f"{code}", code="invalid_request")
-    error.aadsts = int(number) if number.isdigit() else 90014
+    error.aadsts = int(number) if re.fullmatch(r"[0-9]{1,9}", number) else 90014
     return error

@@ -6,6 +6,7 @@ problem details ASP.NET Core writes for a bare status code, with the RFC section
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sandbox.core.errors import VendorError
@@ -114,7 +115,7 @@ DOCUMENTED: dict[str, tuple[str, str]] = {
 def coded_error(code: str) -> OperatorConnectError:
     """A documented error by its message (fault `vendor_error`), or a bare status given as digits."""
     text = str(code).strip()
-    if text.isdigit() and len(text) == 3:
+    if re.fullmatch(r"[1-5][0-9][0-9]", text):
         return http_error(int(text), text)
     if text.lower() in DOCUMENTED:
         field, message = DOCUMENTED[text.lower()]

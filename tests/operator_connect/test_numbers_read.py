@@ -83,3 +83,9 @@ def test_unknown_single_number_is_404(oc: OcClient) -> None:
     response = oc.call("GET", "/v2/oc/numbers/+61399999999")
     assert response.status_code == 404
     assert response.json["title"] == "Not Found"
+
+
+def test_v3_superscript_page_number_is_400(oc: OcClient) -> None:
+    response = oc.call("GET", "/v3/oc/numbers", query_string={"pageNumber": "\u00b2"})
+    assert response.status_code == 400
+    assert "pageNumber" in response.json["errors"]

@@ -183,3 +183,17 @@ def test_garbage_bodies_get_problem_details_never_500(client: FlaskClient, oc: O
     )
     assert response.status_code == 400
     assert response.json["title"] == VALIDATION
+
+
+def test_non_ascii_digits_are_not_e164(oc: OcClient) -> None:
+    assert_problem(
+        oc.upload({**DOC_SINGLE, "phoneNumbers": ["+\u0663\u0669\u0665\u0665\u0665\u0666\u0668\u0668"]}),
+        "PhoneNumbers[0]",
+        "E.164",
+    )
+
+
+def test_superscript_workflow_version_is_a_conversion_error(oc: OcClient) -> None:
+    assert_problem(
+        oc.upload({**DOC_SINGLE, "workflowVersion": "\u00b3"}), "WorkflowVersion", "Error converting"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,7 +41,7 @@ def _int(params: Mapping[str, str], name: str, default: int, maximum: int) -> in
     if value is None or value == "":
         return default
     text = value.strip()
-    if not text.isdigit() or not 1 <= int(text) <= maximum:
+    if not re.fullmatch(r"[0-9]{1,9}", text) or not 1 <= int(text) <= maximum:
         raise ValidationProblem({name: [f"The field {name} must be between 1 and {maximum}."]})
     return int(text)
 

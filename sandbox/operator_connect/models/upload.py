@@ -7,6 +7,7 @@ another task) makes the queued task end failed with Error-level execution messag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -70,7 +71,7 @@ def workflow_version(body: dict[str, Any], errors: dict[str, list[str]]) -> int:
     if value is None:
         return DEFAULT_WORKFLOW_VERSION
     text = str(value).strip() if not isinstance(value, (bool, dict, list, float)) else None
-    if text is None or not text.lstrip("-").isdigit():
+    if text is None or not re.fullmatch(r"-?[0-9]{1,9}", text):
         errors.setdefault("WorkflowVersion", []).append(conversion_error(value, "int", "workflowVersion"))
         return DEFAULT_WORKFLOW_VERSION
     if int(text) not in WORKFLOW_VERSIONS:
