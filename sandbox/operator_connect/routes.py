@@ -5,6 +5,7 @@ Endpoint names are the contract's operationIds (fault rules and the journal use 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, request
@@ -19,23 +20,16 @@ from sandbox.operator_connect.models.tasks import TaskBoard
 from sandbox.operator_connect.models.upload import upload
 from sandbox.operator_connect.render_tasks import task_body
 
+# VENDOR-FACTS §4.1: the Live Platform's baseUrl ends in `/tenantui`; the routes answer with and without it.
+BASE_PATHS = ("", "/tenantui")
+
 
 def blueprint() -> Blueprint:
     """The Operator Connect blueprint (mounted at /operator-connect)."""
     bp = Blueprint("operator_connect", __name__)
-    bp.add_url_rule("/api/v2/oc/numbers/action/upload", "uploadNumbers", upload_numbers, methods=["POST"])
-    bp.add_url_rule("/api/v3/oc/numbers/action/upload", "uploadNumbersV3", upload_numbers, methods=["POST"])
-    bp.add_url_rule("/api/v2/task/<task_id>", "getTask", get_task, methods=["GET"])
-    bp.add_url_rule(
-        "/api/v2/oc/numbers/action/unassign", "unassignNumbers", unassign_numbers, methods=["POST"]
-    )
-    bp.add_url_rule("/api/v2/oc/numbers/action/release", "releaseNumbers", release_numbers, methods=["POST"])
-    bp.add_url_rule("/api/v2/oc/numbers", "listNumbers", list_numbers, methods=["GET"])
-    bp.add_url_rule("/api/v3/oc/numbers", "listNumbersV3", list_numbers_v3, methods=["GET"])
-    bp.add_url_rule("/api/v2/oc/numbers/<number>", "getNumber", get_number, methods=["GET"])
-    bp.add_url_rule(
-        "/api/v2/oc/callingprofile", "listCallingProfiles", list_calling_profiles, methods=["GET"]
-    )
+    for base in BASE_PATHS:
+        for method, rule, endpoint, view in routes():
+            bp.add_url_rule(base + rule, endpoint, view, methods=[method])
     return bp
 
 
@@ -119,3 +113,18 @@ def list_calling_profiles() -> Response:
     """GET /api/v2/oc/callingprofile."""
     board()
     return render.json_response(inventory.calling_profiles(current_tenant()))
+
+
+def routes() -> tuple[tuple[str, str, str, Callable[..., Response]], ...]:
+    """Method, rule, endpoint name (the contract's operationId) and view of every route."""
+    return (
+        ("POST", "/api/v2/oc/numbers/action/upload", "uploadNumbers", upload_numbers),
+        ("POST", "/api/v3/oc/numbers/action/upload", "uploadNumbersV3", upload_numbers),
+        ("GET", "/api/v2/task/<task_id>", "getTask", get_task),
+        ("POST", "/api/v2/oc/numbers/action/unassign", "unassignNumbers", unassign_numbers),
+        ("POST", "/api/v2/oc/numbers/action/release", "releaseNumbers", release_numbers),
+        ("GET", "/api/v2/oc/numbers", "listNumbers", list_numbers),
+        ("GET", "/api/v3/oc/numbers", "listNumbersV3", list_numbers_v3),
+        ("GET", "/api/v2/oc/numbers/<number>", "getNumber", get_number),
+        ("GET", "/api/v2/oc/callingprofile", "listCallingProfiles", list_calling_profiles),
+    )

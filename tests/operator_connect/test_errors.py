@@ -56,3 +56,14 @@ def test_journal_names_operations_by_operation_id(client: FlaskClient, oc: OcCli
         ("operator-connect", "uploadNumbers", 400),
         ("operator-connect", "getTask", 404),
     ]
+
+
+def test_tenantui_base_path_reaches_the_same_routes(client: FlaskClient, oc: OcClient) -> None:
+    response = client.get(
+        "/operator-connect/tenantui/api/v2/oc/numbers",
+        query_string={"msTenantId": CUSTOMER},
+        headers=oc.headers,
+    )
+    assert response.status_code == 200
+    assert [n["telephoneNumber"] for n in response.json] == ["+61398675570", "+61398675571"]
+    assert client.get("/__sandbox/requests").json["requests"][-1]["operation"] == "listNumbers"
