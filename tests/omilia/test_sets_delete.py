@@ -46,8 +46,14 @@ def test_delete_purchased_returns_them_to_the_inventory(owner: OmiliaClient, sta
     assert response.status_code == 200
     assert "+12015551000" not in owner.numbers()
     inventory = {offer["number"]: offer for offer in state()["omilia"]["inventory"]}
-    assert inventory["+12015551000"]["provider"] == "Twilio"
-    assert inventory["+12015551000"]["country"] == "US"
+    assert inventory["+12015551000"] == {
+        "number": "+12015551000",
+        "country": "US",
+        "locality": "Jersey City",
+        "region": "NJ",
+        "price": 1,
+        "provider": "Twilio",
+    }
     available = owner.call("POST", "/numbers", {"provider": "Twilio", "code": "US", "group": "ocp-qa"}).json
     assert "+12015551000" in [offer["number"] for offer in available]
     assert owner.call("GET", f"/numbers-set/{created['id']}").json["phoneNumberCount"] == 0
@@ -72,3 +78,17 @@ def test_delete_purchased_needs_maintainer(
     assert response.status_code == 403
     assert response.json["message"].startswith("Access denied: numbers.delete requires one of the roles")
     assert "+12012049894" in owner.numbers()
+
+
+def test_released_number_unknown_to_the_provider_gets_blank_area(owner: OmiliaClient, state: Any) -> None:
+    created = make_set(owner, "s", "ocp-qa", ["+12012049894"])
+    assert owner.call("DELETE", f"/numbers-set/{created['id']}/delete").status_code == 200
+    inventory = {offer["number"]: offer for offer in state()["omilia"]["inventory"]}
+    assert inventory["+12012049894"] == {
+        "number": "+12012049894",
+        "country": "US",
+        "locality": "",
+        "region": "",
+        "price": 1,
+        "provider": "Twilio",
+    }

@@ -6,11 +6,13 @@ a set's `phoneNumberCount` is counted from that index, so it is always true to t
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
 from sandbox.core.store import TenantState
+from sandbox.omilia import world
 from sandbox.omilia.exceptions import BadRequest, Conflict, NotFound
 from sandbox.omilia.models import fields
 from sandbox.omilia.models.identity import Caller
@@ -227,12 +229,22 @@ def _numbers(value: Any, *, required: bool) -> list[str]:
 
 
 def offer_of(record: Mapping[str, Any]) -> dict[str, Any]:
-    """A released number as its provider offers it again (what the purchase did not keep is blank)."""
+    """A released number as its provider offers it again.
+
+    The purchase keeps only the number's country, so the area and price come from the default
+    world's offer of that number when there was one; otherwise they are blank (price 1).
+    """
+    original = _default_offers().get(record["number"], {})
     return {
         "number": record["number"],
-        "country": record.get("country"),
-        "locality": record.get("locality"),
-        "region": record.get("region"),
-        "price": record.get("price", 1),
+        "country": record.get("country") or original.get("country") or "",
+        "locality": record.get("locality") or original.get("locality") or "",
+        "region": record.get("region") or original.get("region") or "",
+        "price": record.get("price") or original.get("price") or 1,
         "provider": record["provider"],
     }
+
+
+@functools.cache
+def _default_offers() -> dict[str, dict[str, Any]]:
+    return {offer["number"]: offer for offer in world.seed()["inventory"]}
