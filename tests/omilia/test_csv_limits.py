@@ -91,3 +91,11 @@ def test_a_world_file_sets_the_limits(tmp_path: Path) -> None:
     response = upload(user, csv_text(HEADER, ["update", "+12012049894", "x"]))
     assert response.status_code == 400
     assert response.json["message"].endswith("line 2: over the limit of 0 update rows per file")
+
+
+def test_an_unusable_limit_keeps_its_default(client: FlaskClient, owner: OmiliaClient) -> None:
+    set_limits(client, update="many", detach=-1, delete=True)
+    rows = [["update", "+12012049893", "a"], ["detach", "+12012049894", ""], ["delete", "+302107654321", ""]]
+    response = upload(owner, csv_text(HEADER, *rows))
+    assert response.status_code == 200
+    assert response.json["message"] == "CSV file processed: 1 updated, 1 detached, 1 deleted"
