@@ -3,16 +3,18 @@
 Both servers hand the application the client's socket: werkzeug as `environ["werkzeug.socket"]`,
 gunicorn as `environ["gunicorn.socket"]`. A reset is SO_LINGER {on, 0} then close: the kernel sends
 RST instead of FIN and the client reads ECONNRESET. An empty close is shutdown(SHUT_RDWR): the client
-reads end-of-stream before any status line. Either way the response iterator then raises a
-ConnectionError, which both servers treat as a dropped connection: nothing more is written. Werkzeug
-keeps its own file object on the socket, so `close()` only takes effect when werkzeug lets go of it;
-SHUT_RD first makes its next read see end-of-stream, so it lets go at once.
+reads end-of-stream before any status line. The close is done by pointing the socket's descriptor
+at /dev/null (dup2): the TCP socket goes away at once, while the server keeps a valid descriptor
+that it closes as usual, so no other connection can ever be hit by a reused descriptor number, and
+nothing the server (or TLS) writes afterwards reaches the wire. The response iterator then raises a
+ConnectionError, which both servers treat as a dropped connection: nothing more is written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import select
 import socket
 import struct
@@ -35,28 +37,35 @@ def client_socket(environ: dict[str, Any]) -> socket.socket | None:
 def reset(sock: socket.socket | None) -> None:
     """Abort the connection with a TCP RST, then stop the response."""
     if sock is not None:
-        try:
+        with contextlib.suppress(OSError):
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            _shutdown(sock, socket.SHUT_RD)
-            sock.close()
-        except OSError:
-            pass
+        _drop(sock)
     raise ConnectionResetError(errno.ECONNRESET, "connection reset by fault injection")
 
 
 def close_empty(sock: socket.socket | None) -> None:
     """Close the connection without a response (FIN, no status line), then stop the response."""
     if sock is not None:
-        _shutdown(sock, socket.SHUT_RDWR)
+        # An SSLSocket's own shutdown() would drop its TLS state first; the TCP one is what we want.
         with contextlib.suppress(OSError):
-            sock.close()
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        _drop(sock)
     raise BrokenPipeError(errno.EPIPE, "connection closed by fault injection")
 
 
-def _shutdown(sock: socket.socket, how: int) -> None:
-    # An SSLSocket's own shutdown() would drop its TLS state first; the TCP one is what we want.
-    with contextlib.suppress(OSError):
-        socket.socket.shutdown(sock, how)
+_devnull: int | None = None
+
+
+def _drop(sock: socket.socket) -> None:
+    """Close the TCP socket now, leaving the server a harmless descriptor to close later."""
+    global _devnull
+    try:
+        if _devnull is None:
+            _devnull = os.open(os.devnull, os.O_RDWR)
+        os.dup2(_devnull, sock.fileno())
+    except (OSError, ValueError):  # no descriptors to juggle: let the server's own close do it
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RD)
 
 
 def hold(sock: socket.socket | None, seconds: float) -> None:
