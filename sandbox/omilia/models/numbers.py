@@ -74,6 +74,7 @@ class NumberBook:
 
     def search(self, caller: Caller, criteria: Mapping[str, Any]) -> Page:
         """POST /api/numbers/search: the advanced search, paged (0 means the default, as the doc sends 0)."""
+        require(caller, "numbers.read")
         page = positive_int(criteria, "page", 1, zero_is_default=True)
         page_size = positive_int(criteria, "pageSize", DEFAULT_PAGE_SIZE, zero_is_default=True)
         return paginate(self.matching(caller, criteria), page, page_size)
@@ -115,8 +116,9 @@ class NumberBook:
         require(caller, "numbers.available")
         provider = self._provider(provider)
         country = fields.check_country(_required(code, "code"))
-        require_groups(caller, [fields.text(_required(group, "group"), "group")])
+        group = fields.text(_required(group, "group"), "group")
         start = fields.check_prefix(prefix) if prefix not in (None, "") else "+"
+        require_groups(caller, [group])
         offers = [
             offer
             for offer in self.inventory.find("country", country)
