@@ -18,7 +18,7 @@ from flask import Request, Response, request
 from sandbox.core.clock import isoformat
 from sandbox.core.context import Call
 from sandbox.core.store.tenant import TenantState
-from sandbox.faults.actions import ANSWERED, CUT
+from sandbox.faults.actions import ANSWERED, CUT, ON_CUT
 from sandbox.faults.matching import glob_match
 
 EXTRAS_KEY = "sandbox.journal"
@@ -162,8 +162,14 @@ class JournalHook:
             "route_matched": request.url_rule is not None,
         }
         journal_of(call.tenant, self.size).add(entry)
-        if cut or call.notes.get("fault.type") in ("dribble",):
-            response.call_on_close(lambda: entry.__setitem__("duration_ms", _elapsed_ms(call)))
+
+        def finish() -> None:
+            entry["duration_ms"] = _elapsed_ms(call)
+
+        if cut:
+            call.notes.setdefault(ON_CUT, []).append(finish)
+        elif call.notes.get("fault.type") == "dribble":
+            response.call_on_close(finish)
         return response
 
 

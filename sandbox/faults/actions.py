@@ -29,6 +29,8 @@ CUT = "fault.cut"
 """call.notes: the connection-level action that cut the request (reset, empty, hang)."""
 PENDING = "fault.pending"
 """call.notes: an action to apply to the response once the view has run."""
+ON_CUT = "fault.on_cut"
+"""call.notes: callables to run just before a cut closes the connection (other hooks add to it)."""
 
 
 def coded_error(vendor: Vendor, code: Any) -> VendorError:
@@ -117,7 +119,13 @@ def cut_response(kind: str, action: dict[str, Any], call: Call, hang_cap_s: floa
     call.notes[CUT] = kind
     hang_s = min(action["ms"] / 1000.0, hang_cap_s) if action.get("ms") is not None else hang_cap_s
     sock = connection.client_socket(request.environ)
-    return Response(connection.cut_body(kind, sock, hang_s))
+    callbacks = call.notes.setdefault(ON_CUT, [])
+
+    def on_cut() -> None:
+        for callback in callbacks:
+            callback()
+
+    return Response(connection.cut_body(kind, sock, hang_s, on_cut))
 
 
 def _dribbled(body: bytes, chunk: int, interval_s: float) -> Iterator[bytes]:

@@ -4,10 +4,10 @@ Both servers hand the application the client's socket: werkzeug as `environ["wer
 gunicorn as `environ["gunicorn.socket"]`. A reset is SO_LINGER {on, 0} then close: the kernel sends
 RST instead of FIN and the client reads ECONNRESET. An empty close is shutdown(SHUT_RDWR): the client
 reads end-of-stream before any status line. The close is done by pointing the socket's descriptor
-at /dev/null (dup2): the TCP socket goes away at once, while the server keeps a valid descriptor
-that it closes as usual, so no other connection can ever be hit by a reused descriptor number, and
-nothing the server (or TLS) writes afterwards reaches the wire. The response iterator then raises a
-ConnectionError, which both servers treat as a dropped connection: nothing more is written.
+at a dead local socket (dup2): the TCP socket goes away at once, while the server keeps a valid
+descriptor that it closes as usual, so no other connection can ever be hit by a reused descriptor
+number, and nothing the server (or TLS) writes afterwards reaches the wire. The response iterator
+then raises a ConnectionError, which both servers treat as a dropped connection.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import select
 import socket
 import struct
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 SOCKET_KEYS = ("werkzeug.socket", "gunicorn.socket")
@@ -53,17 +53,14 @@ def close_empty(sock: socket.socket | None) -> None:
     raise BrokenPipeError(errno.EPIPE, "connection closed by fault injection")
 
 
-_devnull: int | None = None
-
-
 def _drop(sock: socket.socket) -> None:
-    """Close the TCP socket now, leaving the server a harmless descriptor to close later."""
-    global _devnull
+    """Close the TCP socket now, leaving the server a dead socket (reads EOF, writes EPIPE) to close later."""
     try:
-        if _devnull is None:
-            _devnull = os.open(os.devnull, os.O_RDWR)
-        os.dup2(_devnull, sock.fileno())
-    except (OSError, ValueError):  # no descriptors to juggle: let the server's own close do it
+        dead, peer = socket.socketpair()
+        peer.close()
+        with dead:
+            os.dup2(dead.fileno(), sock.fileno())
+    except (OSError, ValueError, AttributeError):  # no descriptors to juggle: the server's close does it
         with contextlib.suppress(OSError):
             socket.socket.shutdown(sock, socket.SHUT_RD)
 
@@ -106,11 +103,17 @@ def _client_gone(probe: socket.socket) -> bool:
         return True
 
 
-def cut_body(kind: str, sock: socket.socket | None, hang_s: float) -> Iterator[bytes]:
-    """The body of a cut response: it never yields; it resets, closes, or holds then closes."""
-    if kind == "reset":
-        reset(sock)
+def cut_body(
+    kind: str, sock: socket.socket | None, hang_s: float, on_cut: Callable[[], None] = lambda: None
+) -> Iterator[bytes]:
+    """The body of a cut response: it never yields; it resets, closes, or holds then closes.
+
+    `on_cut` runs just before the connection goes (the journal takes the request's duration then).
+    """
     if kind == "hang":
         hold(sock, hang_s)
+    on_cut()
+    if kind == "reset":
+        reset(sock)
     close_empty(sock)
     yield b""  # pragma: no cover - never reached: the calls above raise
