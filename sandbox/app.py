@@ -72,6 +72,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         if mount == "operator-connect":
             # Operator Connect clients get their Entra token from the same host.
             root_routes[r"^/[^/]+/oauth2/v2\.0/token$"] = sandbox.vendors["entra"].prefix
+            root_routes[r"^/[^/]+/v2\.0/\.well-known/openid-configuration$"] = sandbox.vendors["entra"].prefix
         app.wsgi_app = TenantMiddleware(app.wsgi_app, mounted.prefix, root_routes)  # type: ignore[method-assign]
     else:
         app.wsgi_app = TenantMiddleware(app.wsgi_app)  # type: ignore[method-assign]

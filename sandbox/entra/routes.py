@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 
 from sandbox.core.context import current_clock, current_tenant
+from sandbox.core.tenancy import MOUNT_ENVIRON
 from sandbox.entra import render
+from sandbox.entra.discovery import openid_configuration
 from sandbox.entra.tokens import issue_token
 
 
@@ -13,6 +15,12 @@ def blueprint() -> Blueprint:
     """The Entra blueprint (mounted at /entra)."""
     bp = Blueprint("entra", __name__)
     bp.add_url_rule("/<tenant_id>/oauth2/v2.0/token", "issueEntraToken", token, methods=["POST"])
+    bp.add_url_rule(
+        "/<tenant_id>/v2.0/.well-known/openid-configuration",
+        "getOpenIdConfiguration",
+        discovery,
+        methods=["GET"],
+    )
     return bp
 
 
@@ -23,3 +31,11 @@ def token(tenant_id: str) -> Response:
         current_tenant(), current_clock(), tenant_id, form, request.headers.get("Authorization")
     )
     return render.no_store(body)
+
+
+def discovery(tenant_id: str) -> Response:
+    """GET /{tenantId}/v2.0/.well-known/openid-configuration (what MSAL reads before the token)."""
+    # On a single-vendor listener the authority is at the root (the middleware added `/entra`).
+    prefix = "" if request.environ.get(MOUNT_ENVIRON) else "/entra"
+    authority = f"{request.host_url.rstrip('/')}{request.script_root}{prefix}/{tenant_id}"
+    return render.no_store(openid_configuration(current_tenant(), tenant_id, authority))

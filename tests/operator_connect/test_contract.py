@@ -34,7 +34,7 @@ HEADERS = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def _kwargs(case: schemathesis.Case) -> dict[str, Any]:
-    if case.operation.definition.raw.get("operationId") == "issueEntraToken":
+    if case.operation.definition.raw.get("operationId") in ("issueEntraToken", "getOpenIdConfiguration"):
         return {"base_url": "http://localhost/entra"}
     return {"headers": HEADERS}
 
