@@ -75,7 +75,11 @@ def put_state() -> Response:
         world = overlay(sandbox.store.fresh_world(), body)
         faults = world.get("sandbox", {}).get("faults", [])
         world["sandbox"]["faults"] = check_fault_records(
-            faults, list(sandbox.vendors), int(sandbox.config.get("SEED") or 0), "sandbox.faults"
+            faults,
+            list(sandbox.vendors),
+            int(sandbox.config.get("SEED") or 0),
+            "sandbox.faults",
+            faults_routes.check_code,
         )
         tenant.load(world)
     except StateError as exc:

@@ -346,9 +346,11 @@ def number_rules(
     return records
 
 
-def check_record(value: Any, vendors: Iterable[str], default_seed: int) -> Rule:
+def check_record(
+    value: Any, vendors: Iterable[str], default_seed: int, check_code: CodeCheck | None = None
+) -> Rule:
     """A stored rule from a state document or a world file: the rule checked, its bookkeeping kept."""
-    rule = check_rule(value, vendors, default_seed)
+    rule = check_rule(value, vendors, default_seed, check_code)
     if rule["id"] is None:
         raise RuleError("id", "required in a stored rule")
     position = value.get("position", 0)
@@ -372,14 +374,16 @@ def check_record(value: Any, vendors: Iterable[str], default_seed: int) -> Rule:
     }
 
 
-def check_fault_records(records: Any, vendors: list[str], seed: int, where: str) -> list[dict[str, Any]]:
+def check_fault_records(
+    records: Any, vendors: list[str], seed: int, where: str, check_code: CodeCheck | None = None
+) -> list[dict[str, Any]]:
     """Stored rules from a state document or world file, checked (RuleError naming the field otherwise)."""
     if not isinstance(records, list):
         raise RuleError(where, "must be a list of rules")
     checked = []
     for i, record in enumerate(records):
         try:
-            checked.append(check_record(record, vendors, seed))
+            checked.append(check_record(record, vendors, seed, check_code))
         except RuleError as exc:
             raise RuleError(f"{where}[{i}].{exc.field}", exc.message) from None
     return checked

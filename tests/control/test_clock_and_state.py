@@ -160,3 +160,19 @@ def test_a_world_file_replaces_the_default_world(tmp_path: Path) -> None:
     client.delete("/__sandbox/faults")
     client.post("/__sandbox/reset")
     assert client.get("/omilia/w").status_code == 418
+
+
+def test_the_fault_file_can_come_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "faults.json"
+    path.write_text(json.dumps(FILE_RULES), encoding="utf-8")
+    monkeypatch.setenv("SANDBOX_FAULTS", str(path))
+    client = create_app({"TESTING": True}).test_client()
+    assert client.get("/omilia" + FILE_RULE_PATH).status_code == 418
+
+
+def test_a_state_with_an_unknown_vendor_error_code_is_refused(client: FlaskClient) -> None:
+    rule = {"id": "x", "match": {"vendor": "switchvox"}, "action": {"type": "vendor_error", "code": "1"}}
+    response = client.put("/__sandbox/state", json={"sandbox": {"faults": [rule]}})
+    assert (response.status_code, response.json["field"]) == (400, "sandbox.faults[0].action.code")
