@@ -96,3 +96,15 @@ def test_every_error_example_has_the_error_shape() -> None:
                 assert "error" in value
             else:
                 assert set(value) == {"success", "message"}, name
+
+
+def test_served_contract_is_the_file_and_covers_every_route(client: FlaskClient) -> None:
+    response = client.get("/__sandbox/contracts/omilia.yaml")
+    assert response.status_code == 200
+    served = yaml.safe_load(response.get_data(as_text=True))
+    assert served == CONTRACT
+    assert served["openapi"].startswith("3.1")
+    ids = {
+        d["operationId"] for item in served["paths"].values() for d in item.values() if isinstance(d, dict)
+    }
+    assert {"issueToken", "listNumbers", "deleteNumber", *MY_OPERATIONS} <= ids
