@@ -8,6 +8,8 @@ check that schema-valid data is accepted is left out for those two bodies; every
 
 from __future__ import annotations
 
+from typing import Any
+
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -24,6 +26,25 @@ CROSS_FIELD_RULES = {("POST", "/faults"), ("PATCH", "/faults/{id}"), ("PUT", "/s
 def test_control_plane_contract(case: schemathesis.Case) -> None:
     excluded = [positive_data_acceptance] if (case.method, case.path) in CROSS_FIELD_RULES else []
     case.call_and_validate(excluded_checks=excluded)
+
+
+class FaultsWorkflow(schema.as_state_machine()):  # type: ignore[misc]
+    """Random walks through the links: post a rule, then read, patch or delete it."""
+
+    def setup(self) -> None:
+        """Every scenario starts from the initial world."""
+        assert app.test_client().post("/__sandbox/reset").status_code == 200
+
+    def validate_response(self, response: Any, case: schemathesis.Case, **kwargs: Any) -> None:
+        """The contract checks on every step (schema-valid rules may break cross-field rules)."""
+        excluded = [positive_data_acceptance] if (case.method, case.path) in CROSS_FIELD_RULES else []
+        case.validate_response(response, excluded_checks=excluded)
+
+
+TestFaultsWorkflow = FaultsWorkflow.TestCase
+TestFaultsWorkflow.settings = settings(
+    max_examples=25, stateful_step_count=5, deadline=None, suppress_health_check=list(HealthCheck)
+)
 
 
 def test_a_stored_rule_and_a_journal_entry_conform() -> None:
