@@ -125,3 +125,10 @@ def test_only_owner_buys(omilia: Callable[[str], OmiliaClient], username: str) -
     response = buy(omilia(username), [FOR_SALE], group="ocp-qa")
     assert response.status_code == 403
     assert response.json["message"] == "Access denied: numbers.buy requires one of the roles Owner"
+
+
+def test_a_purchase_in_one_tenant_leaves_another_untouched(owner: OmiliaClient, client) -> None:
+    buy(owner, [FOR_SALE])
+    other = client.get("/t/other-tenant/__sandbox/state").json["omilia"]
+    assert FOR_SALE in {r["number"] for r in other["inventory"]}
+    assert FOR_SALE not in {r["number"] for r in other["numbers"]}
