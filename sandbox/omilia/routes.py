@@ -63,8 +63,11 @@ def caller() -> Caller:
 
 def params() -> dict[str, Any]:
     """Parameters from a JSON body (as the doc says) overlaid by the query string (as clients send)."""
-    body = request.get_json(force=True, silent=True) if request.content_length else None
-    merged: dict[str, Any] = dict(body) if isinstance(body, dict) else {}
+    try:
+        body = json_body()
+    except BadRequest:  # a body that does not parse is ignored on this GET
+        body = {}
+    merged: dict[str, Any] = dict(body)
     merged.update(request.args.to_dict())
     return merged
 

@@ -187,3 +187,9 @@ def test_unparsable_body_of_a_get_is_ignored(owner: OmiliaClient) -> None:
     response = owner.call("GET", "/numbers", data="{oops", content_type="application/json")
     assert response.status_code == 200
     assert response.json["pageSize"] == 50
+
+
+def test_deeply_nested_body_of_a_get_is_ignored(owner: OmiliaClient) -> None:
+    response = owner.call("GET", "/numbers", data="[" * 100000 + "]" * 100000)
+    assert response.status_code == 200
+    assert response.json["allNumbers"] == 4
