@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.http import HTTP_STATUS_CODES
 
 from sandbox.core.context import current_sandbox
 from tests.control.support import add_rule
@@ -43,15 +44,15 @@ def expected(app: Flask, vendor: str, path: str, status: int, message: str) -> t
         return response.status_code, stable(response.get_data(), response.mimetype), response.mimetype
 
 
+@pytest.mark.parametrize("status", [200, 400, 401, 418, 500, 503, 599])
 @pytest.mark.parametrize(("vendor", "path"), NOT_ROUTES.items())
 def test_error_is_the_vendors_envelope_for_that_status(
-    app: Flask, client: FlaskClient, vendor: str, path: str
+    app: Flask, client: FlaskClient, vendor: str, path: str, status: int
 ) -> None:
-    add_rule(client, {"match": {"vendor": vendor}, "action": {"type": "error", "status": 503}})
+    add_rule(client, {"match": {"vendor": vendor}, "action": {"type": "error", "status": status}})
     response = client.get(path)
-    assert (response.status_code, stable(response.data, response.mimetype), response.mimetype) == expected(
-        app, vendor, path, 503, "Service Unavailable"
-    )
+    got = (response.status_code, stable(response.data, response.mimetype), response.mimetype)
+    assert got == expected(app, vendor, path, status, HTTP_STATUS_CODES.get(status, "Error"))
 
 
 @pytest.mark.parametrize(("vendor", "path"), NOT_ROUTES.items())
