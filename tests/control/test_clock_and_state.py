@@ -176,3 +176,15 @@ def test_a_state_with_an_unknown_vendor_error_code_is_refused(client: FlaskClien
     rule = {"id": "x", "match": {"vendor": "switchvox"}, "action": {"type": "vendor_error", "code": "1"}}
     response = client.put("/__sandbox/state", json={"sandbox": {"faults": [rule]}})
     assert (response.status_code, response.json["field"]) == (400, "sandbox.faults[0].action.code")
+
+
+def test_rules_and_their_counters_survive_a_restart_with_a_data_file(tmp_path: Path) -> None:
+    data = str(tmp_path / "state.json")
+    first = create_app({"TESTING": True, "DATA": data})
+    client = first.test_client()
+    add_rule(client, {"id": "kept", "action": {"type": "error", "status": 503}, "times": 2})
+    assert client.get(NUMBERS_PATH).status_code == 503
+    first.extensions["sandbox"].store.close()
+    again = create_app({"TESTING": True, "DATA": data}).test_client()
+    assert again.get("/__sandbox/faults/kept").json["state"]["fired"] == 1
+    assert [again.get(NUMBERS_PATH).status_code for _ in range(2)] == [503, 401]

@@ -166,3 +166,29 @@ def test_the_stream_position_is_state(client: FlaskClient) -> None:
     status_after(client, 10)
     state = client.get("/__sandbox/faults/flaky").json["state"]
     assert (state["matched"], state["draws"]) == (10, 10)
+
+
+def test_operation_is_the_switchvox_method_in_the_body(client: FlaskClient) -> None:
+    rule = {"match": {"vendor": "switchvox", "operation": "switchvox.extensions.getInfo"}}
+    add_rule(client, {**rule, "action": {"type": "error", "status": 503}})
+    auth = {"Authorization": "Basic YWRtaW46YWRtaW4="}  # admin:admin
+
+    def extend(method: str) -> int:
+        params = "<parameters><extensions><extension>100</extension></extensions></parameters>"
+        body = f'<request method="{method}">{params}</request>'
+        return client.post("/switchvox/xml", data=body, headers=auth).status_code
+
+    assert extend("switchvox.extensions.getInfo") == 503
+    assert extend("switchvox.extensions.search") == 200
+
+
+def test_operation_is_the_mor_function(client: FlaskClient) -> None:
+    add_rule(
+        client,
+        {
+            "match": {"operation": "autodialer_redial_all_failed_calls"},
+            "action": {"type": "error", "status": 503},
+        },
+    )
+    assert client.post("/mor/billing/api/autodialer_redial_all_failed_calls").status_code == 503
+    assert client.post("/mor/billing/api/autodialer_change_campaign_status").status_code == 200
