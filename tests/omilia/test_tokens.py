@@ -221,3 +221,16 @@ def test_role_change_takes_effect_without_a_new_token(client: FlaskClient) -> No
     client.put("/__sandbox/state", json=state)
     body = client.get(f"{API}/numbers", headers=bearer(token)).json
     assert body["numbers"] == []
+
+
+def test_personal_access_token_header_alone_is_401(client: FlaskClient) -> None:
+    token = password_grant(client, "owner").json["access_token"]
+    response = client.get(f"{API}/numbers", headers={"X-OCP-PERSONAL-ACCESS-TOKEN": token})
+    assert response.status_code == 401
+    assert response.json["message"] == "No valid API key provided"
+
+
+def test_bearer_with_a_personal_access_token_header_too_is_accepted(client: FlaskClient) -> None:
+    token = password_grant(client, "owner").json["access_token"]
+    headers = {**bearer(token), "X-OCP-PERSONAL-ACCESS-TOKEN": "pat-123"}
+    assert client.get(f"{API}/numbers", headers=headers).status_code == 200
