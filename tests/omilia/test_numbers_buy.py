@@ -132,3 +132,21 @@ def test_a_purchase_in_one_tenant_leaves_another_untouched(owner: OmiliaClient, 
     other = client.get("/t/other-tenant/__sandbox/state").json["omilia"]
     assert FOR_SALE in {r["number"] for r in other["inventory"]}
     assert FOR_SALE not in {r["number"] for r in other["numbers"]}
+
+
+def test_bought_record_keeps_the_offers_area_and_price(owner: OmiliaClient, client) -> None:
+    buy(owner, [FOR_SALE])
+    record = next(
+        r for r in client.get("/__sandbox/state").json["omilia"]["numbers"] if r["number"] == FOR_SALE
+    )
+    assert (record["locality"], record["region"], record["price"], record["provider"]) == (
+        "Jersey City",
+        "NJ",
+        1,
+        "Twilio",
+    )
+
+
+def test_listing_does_not_show_the_offer_fields(owner: OmiliaClient) -> None:
+    buy(owner, [FOR_SALE])
+    assert "locality" not in owner.numbers()[FOR_SALE]

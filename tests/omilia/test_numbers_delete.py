@@ -66,3 +66,10 @@ def test_get_on_the_delete_path_is_an_omilia_405(owner: OmiliaClient) -> None:
     response = owner.call("GET", "/numbers/delete/+12012049894")
     assert response.status_code == 405
     assert response.json == {"success": False, "message": "Method Not Allowed"}
+
+
+def test_deleted_number_does_not_go_back_on_sale(owner: OmiliaClient) -> None:
+    owner.call("PUT", "/numbers", {"provider": "Twilio", "numbers": ["+12015551000"], "group": "ocp"})
+    owner.call("DELETE", "/numbers/delete/+12015551000")
+    offers = owner.call("POST", "/numbers", {"provider": "Twilio", "code": "US", "group": "ocp"}).json
+    assert "+12015551000" not in [offer["number"] for offer in offers]

@@ -147,9 +147,10 @@ class NumberBook:
                 failed.append(number)
                 continue
             self.inventory.delete(number)
-            record = self.numbers.put(
-                new_number(number, offer["country"], group, provider=provider, note=note)
-            )
+            record = new_number(number, offer["country"], group, provider=provider, note=note)
+            # The offer's area and price are kept, so a released number goes back on sale as it was.
+            area = {field: offer.get(field) for field in ("locality", "region", "price")}
+            self.numbers.put({**record, **area})
             purchased.append({"number": number, "id": record["id"]})
         return purchased, failed
 
