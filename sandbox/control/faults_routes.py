@@ -60,8 +60,7 @@ def _seed() -> int:
 
 
 def _json_body() -> Any:
-    body = request.get_json(silent=True)
-    return body
+    return request.get_json(silent=True)
 
 
 def list_faults() -> Response:

@@ -16,7 +16,7 @@ from typing import Any
 from flask import Request, Response, request
 
 from sandbox.core.clock import isoformat
-from sandbox.core.context import Call
+from sandbox.core.context import Call, current_sandbox
 from sandbox.core.store.tenant import TenantState
 from sandbox.faults.actions import ANSWERED, CUT, ON_CUT
 from sandbox.faults.matching import glob_match
@@ -85,8 +85,6 @@ def select(entries: Iterable[Entry], filters: Mapping[str, str]) -> list[Entry]:
 
 def buffer_body() -> None:
     """before_request, ahead of the pipeline: keep the raw body for the journal (views still parse it)."""
-    from sandbox.core.context import current_sandbox
-
     if current_sandbox().vendor_for_path(request.path) is None:
         return
     try:
