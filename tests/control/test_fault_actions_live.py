@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import threading
 from urllib.parse import urlsplit
 
 import pytest
@@ -178,3 +179,23 @@ def test_the_server_keeps_serving_after_every_kind_of_cut(live: Live) -> None:
             live.get(NUMBERS_PATH)
         assert live.http.delete(f"{live.url}/__sandbox/faults/{rule['id']}").status_code == 204
     assert live.get(NUMBERS_PATH).status_code == 401
+
+
+def test_a_hanging_request_does_not_hold_up_its_tenant(live: Live) -> None:
+    live.rule({"type": "hang", "ms": 2000}, match={"vendor": "omilia", "method": "PUT"})
+    outcome: list[BaseException] = []
+
+    def hang() -> None:
+        try:
+            requests.put(live.url + NUMBERS_PATH, timeout=10, headers={"Connection": "close"})
+        except requests.RequestException as exc:
+            outcome.append(exc)
+
+    waiter = threading.Thread(target=hang)
+    waiter.start()
+    try:
+        assert live.get(NUMBERS_PATH).status_code == 401  # same tenant, answered meanwhile
+        assert waiter.is_alive()
+    finally:
+        waiter.join(timeout=15)
+    assert isinstance(outcome[0], requests.ConnectionError)
