@@ -155,6 +155,7 @@ class JournalHook:
             "duration_ms": _elapsed_ms(call),
             "fault": call.fault,
             "fault_type": call.notes.get("fault.type"),
+            "fault_trace": list(call.notes.get("fault.trace") or []),
             "cut": cut,
             "applied": request.url_rule is not None and not call.notes.get(ANSWERED),
             "route_matched": request.url_rule is not None,

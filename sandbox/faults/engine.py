@@ -39,24 +39,36 @@ def active(rule: Rule, now: float) -> tuple[bool, str]:
     """Whether a rule can still fire: not expired (`ttl_s`), not used up (`times`)."""
     state = rule.get("state") or fresh_state()
     if rule.get("times") is not None and state["fired"] >= rule["times"]:
-        return False, f"fired {state['fired']} of {rule['times']} times"
+        return False, f"used up: fired {state['fired']} of {rule['times']} times"
     created = rule.get("created_at")
     if rule.get("ttl_s") is not None and created is not None and now >= created + rule["ttl_s"]:
         return False, f"expired {now - created - rule['ttl_s']:.3f} s ago (ttl_s {rule['ttl_s']:g})"
     return True, "active"
 
 
-def evaluate(rules: Collection, call: Call, method: str, now: float) -> Firing | None:
+Trace = list[dict[str, str]]
+"""Why each rule tried did or did not fire: [{"rule": id, "reason": "method PUT doesn't match GET"}]."""
+
+
+def evaluate(
+    rules: Collection, call: Call, method: str, now: float, trace: Trace | None = None
+) -> Firing | None:
     """The firing rule for this request, if any, with every counter it touched updated."""
+    trace = [] if trace is None else trace
     for rule in ordered(rules):
         if rule.get("created_at") is None:
             rule = {**rule, "created_at": now}
             rules.put(rule)
-        if not active(rule, now)[0] or not match_call(rule.get("match") or {}, call, method)[0]:
+        ok, reason = active(rule, now)
+        if ok:
+            ok, reason = match_call(rule.get("match") or {}, call, method)
+        if not ok:
+            trace.append({"rule": rule["id"], "reason": reason})
             continue
         state = {**fresh_state(), **(rule.get("state") or {})}
         state["matched"] += 1
-        firing = _decide(rule, state, now)
+        firing, reason = _decide(rule, state, now)
+        trace.append({"rule": rule["id"], "reason": reason})
         if firing is not None:
             state["fired"] += 1
         rules.put({**rule, "state": state})
@@ -65,10 +77,11 @@ def evaluate(rules: Collection, call: Call, method: str, now: float) -> Firing |
     return None
 
 
-def _decide(rule: Rule, state: dict[str, Any], now: float) -> Firing | None:
+def _decide(rule: Rule, state: dict[str, Any], now: float) -> tuple[Firing | None, str]:
     """Apply `after`, the rate window and `probability` to a matched request (updating `state`)."""
-    if state["matched"] <= rule.get("after", 0):
-        return None
+    after = rule.get("after", 0)
+    if state["matched"] <= after:
+        return None, f"match {state['matched']} of the {after} that `after` lets through"
     action = rule["action"]
     firing = Firing(rule["id"], action)
     if action["type"] == "rate_limit":
@@ -78,16 +91,16 @@ def _decide(rule: Rule, state: dict[str, Any], now: float) -> Firing | None:
             state["window_start"], state["window_count"] = now, 0
         state["window_count"] += 1
         if state["window_count"] <= action["limit"]:
-            return None
+            return None, f"request {state['window_count']} of the {action['limit']} its window allows"
         firing.retry_after_s = max(1, math.ceil(state["window_start"] + window_s - now))
     if rule.get("probability", 1.0) < 1.0:
         u = stream.uniform(rule["seed"], rule["id"], state["draws"])
         state["draws"] += 1
         if u >= rule["probability"]:
-            return None
+            return None, f"draw {u:.4f} is not below probability {rule['probability']:g}"
     if action["type"] == "delay":
         firing.delay_ms = _delay_ms(rule, state)
-    return firing
+    return firing, f"fired ({action['type']})"
 
 
 def _delay_ms(rule: Rule, state: dict[str, Any]) -> float:

@@ -9,6 +9,8 @@ from sandbox.faults import actions
 from sandbox.faults.engine import evaluate
 
 FAULTS = ("sandbox", "faults")
+TRACE = "fault.trace"
+"""call.notes: why each rule tried did or did not fire (the journal shows it)."""
 
 
 class FaultHook:
@@ -22,8 +24,9 @@ class FaultHook:
         rules = call.tenant.collection(*FAULTS)
         if call.vendor is None or not len(rules):
             return None
+        trace = call.notes.setdefault(TRACE, [])
         with call.tenant.transaction():
-            firing = evaluate(rules, call, request.method, call.clock.time())
+            firing = evaluate(rules, call, request.method, call.clock.time(), trace)
         if firing is None:
             return None
         call.fault = firing.rule_id

@@ -163,3 +163,28 @@ def test_unmatched_explains_routes_with_parameters(client: FlaskClient) -> None:
     closest = client.get("/__sandbox/requests/unmatched").json["requests"][0]["closest"][0]
     assert closest["route"] == "/auth/realms/<realm>/protocol/openid-connect/token"
     assert closest["reason"] == "method GET doesn't match POST"
+
+
+def test_the_entry_explains_why_each_rule_did_or_did_not_fire(client: FlaskClient) -> None:
+    add_rule(client, {"id": "puts", "match": {"method": "PUT"}, "action": {"type": "reset"}})
+    add_rule(client, {"id": "later", "action": {"type": "error", "status": 502}, "after": 1})
+    add_rule(client, {"id": "flaky", "action": {"type": "error", "status": 503}, "probability": 0.0})
+    add_rule(client, {"id": "last", "action": {"type": "error", "status": 504}})
+    client.get(NUMBERS_PATH)
+    (entry,) = journal(client)["requests"]
+    assert entry["fault"] == "last"
+    assert entry["fault_trace"] == [
+        {"rule": "puts", "reason": "method GET doesn't match PUT"},
+        {"rule": "later", "reason": "match 1 of the 1 that `after` lets through"},
+        {"rule": "flaky", "reason": entry["fault_trace"][2]["reason"]},
+        {"rule": "last", "reason": "fired (error)"},
+    ]
+    assert entry["fault_trace"][2]["reason"].endswith("is not below probability 0")
+
+
+def test_a_used_up_rule_says_so(client: FlaskClient) -> None:
+    add_rule(client, {"id": "once", "action": {"type": "error", "status": 503}, "times": 1})
+    client.get(NUMBERS_PATH)
+    client.get(NUMBERS_PATH)
+    second = journal(client)["requests"][1]
+    assert second["fault_trace"] == [{"rule": "once", "reason": "used up: fired 1 of 1 times"}]
