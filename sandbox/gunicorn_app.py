@@ -20,6 +20,9 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]
         """Apply the options, and flush the store when the worker exits."""
         for name, value in self.options.items():
             self.cfg.set(name, value)
+        if "control_socket_disable" in self.cfg.settings:
+            # gunicorn 23+ opens a control socket in the user's home; a sandbox needs none.
+            self.cfg.set("control_socket_disable", True)
         store = self.application.extensions["sandbox"].store
         self.cfg.set("worker_exit", lambda server, worker: store.close())
 

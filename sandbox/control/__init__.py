@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from sandbox.control.journal import JournalHook, buffer_body
+from sandbox.control.journal import JournalHook
 from sandbox.control.routes import control_blueprint
 from sandbox.core import clock
 from sandbox.core.runtime import Sandbox
@@ -62,7 +62,6 @@ def install_control(app: Flask, sandbox: Sandbox) -> None:
     except RuleError as exc:
         raise ValueError(f"initial world: {exc}") from None
     _check_codes(app, sandbox, world["faults"])
-    app.before_request(buffer_body)
     sandbox.hooks.append(JournalHook(int(config["JOURNAL_SIZE"]), int(config["JOURNAL_BODY_BYTES"])))
     sandbox.hooks.append(FaultHook(float(config["HANG_CAP_S"])))
 

@@ -16,7 +16,7 @@ from typing import Any
 from flask import Request, Response, request
 
 from sandbox.core.clock import isoformat
-from sandbox.core.context import Call, current_sandbox
+from sandbox.core.context import Call
 from sandbox.core.store.tenant import TenantState
 from sandbox.faults.actions import ANSWERED, CUT, ON_CUT
 from sandbox.faults.matching import glob_match
@@ -81,16 +81,6 @@ def select(entries: Iterable[Entry], filters: Mapping[str, str]) -> list[Entry]:
             continue
         chosen.append(entry)
     return chosen
-
-
-def buffer_body() -> None:
-    """before_request, ahead of the pipeline: keep the raw body for the journal (views still parse it)."""
-    if current_sandbox().vendor_for_path(request.path) is None:
-        return
-    try:
-        request.get_data(cache=True)
-    except Exception:  # too large, or unreadable: the view answers it in the vendor's format
-        return
 
 
 def _headers(req: Request) -> dict[str, str]:

@@ -7,6 +7,7 @@ after: the hooks see the response. Errors of every kind come out in the vendor's
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from flask import Flask, Response, g, jsonify, request
@@ -50,6 +51,11 @@ def open_call() -> Response | None:
     g.sandbox_call = call
     if vendor is None:
         return None
+    # Buffer the raw body once, so every reader sees it: the operation name (a Switchvox method in
+    # a multipart part), the journal, and the view parsing its form. A body too large or unreadable
+    # is left for the view to answer in the vendor's format.
+    with contextlib.suppress(Exception):
+        request.get_data(cache=True)
     try:
         call.operation = vendor.operation(request)
     except Exception:  # an unreadable body: the view will answer it in the vendor's format
