@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import http.client
+import os
+import signal
+import socket
 import ssl
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from typing import Any
 
 from flask import Flask
@@ -41,6 +49,79 @@ class ServerThread:
         self._thread.join(timeout=5)
 
     def __enter__(self) -> ServerThread:
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port that is free on `host` right now."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+class ServeProcess:
+    """`python -m sandbox serve ARGS` as a child process on a free port, for tests of the real CLI.
+
+    The environment's SANDBOX_* variables are dropped unless given in `env`. Leaving the `with`
+    block sends SIGTERM (the server flushes its data file) and waits for the process to end.
+    """
+
+    def __init__(
+        self, *args: str, env: dict[str, str] | None = None, tls: bool = False, timeout: float = 30
+    ) -> None:
+        self.port = free_port()
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
+        self.args = [sys.executable, "-m", "sandbox", "serve", "--port", str(self.port), *args]
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("SANDBOX_")}
+        self.env.update(env or {})
+        self.timeout = timeout
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> ServeProcess:
+        """Start the process and wait until its health check answers."""
+        self.process = subprocess.Popen(
+            self.args, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        context = ssl._create_unverified_context()
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                urllib.request.urlopen(f"{self.url}/__sandbox/health", timeout=1, context=context).close()
+                return self
+            except (OSError, http.client.HTTPException):
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"the sandbox did not start: {self.output}") from None
+                time.sleep(0.1)
+
+    @property
+    def output(self) -> str:
+        """What the process printed (once it has ended)."""
+        return self._output
+
+    _output = ""
+
+    def stop(self) -> None:
+        """SIGTERM, then wait (SIGKILL after 15 s)."""
+        proc = self.process
+        if proc is None:
+            return
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout:
+            self._output = proc.stdout.read().decode(errors="replace")
+            proc.stdout.close()
+        self.process = None
+
+    def __enter__(self) -> ServeProcess:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import uuid
 from typing import Any
 
@@ -67,10 +66,3 @@ class Live:
         return list(
             self.http.get(self.url + "/__sandbox/requests", params=filters, timeout=10).json()["requests"]
         )
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])

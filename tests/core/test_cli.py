@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,49 +12,16 @@ from pathlib import Path
 import pytest
 import requests
 
+from sandbox.testing import ServeProcess
+
 OWNER = {"client_id": "ocp", "grant_type": "password", "username": "owner", "password": "sandbox"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
 def serving(*args: str, scheme: str = "http", env: dict[str, str] | None = None) -> Iterator[str]:
     """Run `python -m sandbox serve ARGS` on a free port until the block ends; yields its URL."""
-    port = free_port()
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("SANDBOX_")}
-    full_env.update(env or {})
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sandbox", "serve", "--port", str(port), *args],
-        env=full_env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"{scheme}://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                requests.get(f"{url}/__sandbox/health", timeout=1, verify=False)
-                break
-            except requests.ConnectionError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    output = proc.stdout.read().decode() if proc.stdout else ""
-                    raise AssertionError(f"server did not start: {output}") from None
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stdout:
-            proc.stdout.close()
+    with ServeProcess(*args, env=env, tls=scheme == "https") as server:
+        yield server.url
 
 
 def test_version_flag_prints_the_version() -> None:
