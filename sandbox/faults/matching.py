@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from sandbox.core.context import Call
 
 
-@lru_cache(maxsize=1024)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A glob whose only wildcard is `*`, matching any characters, `/` included."""
-    return re.compile("^" + ".*".join(re.escape(part) for part in pattern.split("*")) + "$", re.DOTALL)
-
-
 def glob_match(pattern: str, text: str) -> bool:
-    """Whether `text` matches the glob `pattern`."""
-    return glob_regex(pattern).match(text) is not None
+    """Whether `text` matches the glob `pattern`, whose only wildcard `*` matches any characters.
+
+    Linear in the text (each literal piece is found once, leftmost first), never a backtracking
+    regex: a hostile pattern like `*a*a*a*...b` must not hold a server thread.
+    """
+    pieces = pattern.split("*")
+    if len(pieces) == 1:
+        return text == pattern
+    first, *middle, last = pieces
+    if len(text) < len(first) + len(last) or not text.startswith(first) or not text.endswith(last):
+        return False
+    position, end = len(first), len(text) - len(last)
+    for piece in middle:
+        found = text.find(piece, position, end)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
 
 
 def match_call(match: Mapping[str, str], call: Call, method: str) -> tuple[bool, str]:
