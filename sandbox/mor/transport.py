@@ -34,7 +34,10 @@ def params(request: Request) -> dict[str, str]:
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         merged.update(request.form.items())
     if request.is_json:
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # nested deeper than the JSON parser goes: no parameters in it
+            body = None
         if isinstance(body, dict):
             for name, value in body.items():
                 text = _text(value)

@@ -108,7 +108,10 @@ def _parse_xml(text: str) -> tuple[str, dict[str, Any]]:
     if not isinstance(root, dict) or not str(root.get("@method") or "").strip():
         raise coded(10004)
     params = root.get("parameters")
-    return str(root["@method"]).strip(), _xml_params(params) if isinstance(params, dict) else {}
+    try:
+        return str(root["@method"]).strip(), _xml_params(params) if isinstance(params, dict) else {}
+    except RecursionError:
+        raise coded(10002, "XML: parameters nested too deeply") from None
 
 
 def _xml_params(node: dict[str, Any]) -> dict[str, Any]:
@@ -138,6 +141,8 @@ def _parse_json(text: str) -> tuple[str, dict[str, Any]]:
         document = json.loads(text)
     except ValueError as exc:
         raise coded(10002, f"JSON: {exc}") from None
+    except RecursionError:
+        raise coded(10002, "JSON: nested too deeply") from None
     if document == {}:
         raise coded(10001)
     root = document.get("request") if isinstance(document, dict) else None

@@ -119,3 +119,12 @@ def test_tenant_prefix_reaches_the_api(client: FlaskClient) -> None:
 def test_trailing_slash_reaches_the_function(mor: Mor) -> None:
     response = mor.call("autodialer_change_campaign_status/", {"u": "nobody"}, signed=False)
     assert page(response) == {"error": "Access Denied"}
+
+
+def test_json_body_nested_too_deeply_is_no_server_error(client: FlaskClient) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    response = client.post(
+        f"{API}/autodialer_upload_numbers", data=deep, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 200
+    assert page(response) == {"error": "Access Denied"}

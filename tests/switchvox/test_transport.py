@@ -73,6 +73,22 @@ def test_json_that_does_not_parse(client: FlaskClient) -> None:
     assert code == "10002" and message.startswith("The request could not be parsed (JSON:")
 
 
+def test_xml_parameters_nested_too_deeply_are_a_parse_error(client: FlaskClient) -> None:
+    nested = "<a>" * 20_000 + "x" + "</a>" * 20_000
+    body = f'<request method="{GET_INFO}"><parameters>{nested}</parameters></request>'
+    response = client.post("/switchvox/xml", data=body, auth=ADMIN)
+    assert xml_error(response) == (
+        "10002",
+        "The request could not be parsed (XML: parameters nested too deeply).",
+    )
+
+
+def test_json_nested_too_deeply_is_a_parse_error(client: FlaskClient) -> None:
+    body = "[" * 100_000 + "]" * 100_000
+    response = client.post("/switchvox/json", data=body, auth=ADMIN)
+    assert json_error(response) == ("10002", "The request could not be parsed (JSON: nested too deeply).")
+
+
 def test_request_without_method(client: FlaskClient) -> None:
     response = client.post("/switchvox/xml", data=b"<request><parameters/></request>", auth=ADMIN)
     assert xml_error(response) == ("10004", "Missing method: the request names no method.")
