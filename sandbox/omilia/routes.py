@@ -72,10 +72,12 @@ def params() -> dict[str, Any]:
     return merged
 
 
-def json_body() -> dict[str, Any]:
-    """The JSON object a route expects (any Content-Type); an empty body is `{}`."""
+def json_body(*, required: bool = False) -> dict[str, Any]:
+    """The JSON object a route expects (any Content-Type); an empty body is `{}` unless `required`."""
     raw = request.get_data(cache=True)
     if not raw.strip():
+        if required:
+            raise BadRequest("Required request body is missing")
         return {}
     try:
         body = json.loads(raw)

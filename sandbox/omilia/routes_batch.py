@@ -12,8 +12,7 @@ from sandbox.omilia import render, render_csv
 from sandbox.omilia.exceptions import BadRequest
 from sandbox.omilia.models import batch
 from sandbox.omilia.models.permissions import require
-from sandbox.omilia.routes import API, caller
-from sandbox.omilia.routes_sets import json_body
+from sandbox.omilia.routes import API, caller, json_body
 
 # The doc names the form field `File`; `file` is accepted too, as multipart clients often lower-case it.
 FILE_FIELDS = ("File", "file")
@@ -28,7 +27,7 @@ def register(bp: Blueprint) -> None:
 def export_csv() -> Response:
     """POST /api/numbers/csv: the numbers the advanced-search body selects, as a CSV file."""
     who = caller()
-    views = batch.export(current_tenant(), who, json_body(required=False))
+    views = batch.export(current_tenant(), who, json_body())
     return render_csv.csv_response(render_csv.write_numbers(views))
 
 

@@ -5,15 +5,12 @@ Endpoint names are the contract's operationIds.
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response
 
 from sandbox.core.context import current_tenant
 from sandbox.omilia import render
-from sandbox.omilia.exceptions import BadRequest
 from sandbox.omilia.models.sets import SetBook
-from sandbox.omilia.routes import API, caller
+from sandbox.omilia.routes import API, caller, json_body
 
 SETS = f"{API}/numbers-set"
 
@@ -38,18 +35,6 @@ def register(bp: Blueprint) -> None:
         bp.add_url_rule(SETS + path, endpoint, view, methods=[method])
 
 
-def json_body(*, required: bool = True) -> dict[str, Any]:
-    """The request's JSON object body (400 when it is not one; `{}` when optional and absent)."""
-    if not request.get_data(cache=True):
-        if required:
-            raise BadRequest("Required request body is missing")
-        return {}
-    body = request.get_json(silent=True, force=True)
-    if not isinstance(body, dict):
-        raise BadRequest("The request body must be a JSON object")
-    return body
-
-
 def book() -> SetBook:
     """The request tenant's sets."""
     return SetBook(current_tenant())
@@ -57,7 +42,7 @@ def book() -> SetBook:
 
 def create_set() -> Response:
     """POST /api/numbers-set."""
-    return render.json_response(book().create(caller(), json_body()))
+    return render.json_response(book().create(caller(), json_body(required=True)))
 
 
 def list_sets() -> Response:
@@ -77,7 +62,7 @@ def get_set(set_id: str) -> Response:
 
 def update_set(set_id: str) -> Response:
     """PATCH /api/numbers-set/{setId}."""
-    book().update(caller(), set_id, json_body(required=False))
+    book().update(caller(), set_id, json_body())
     return render.success(f"Phone numbers set {set_id} updated")
 
 
@@ -95,19 +80,19 @@ def numbers_in_set(set_id: str) -> Response:
 
 def add_numbers(set_id: str) -> Response:
     """POST /api/numbers-set/{setId}/numbers."""
-    added = book().add(caller(), set_id, json_body().get("numbers"))
+    added = book().add(caller(), set_id, json_body(required=True).get("numbers"))
     return render.success(f"{added} numbers added to phone numbers set {set_id}")
 
 
 def remove_numbers(set_id: str) -> Response:
     """DELETE /api/numbers-set/{setId}/numbers."""
-    removed = book().remove(caller(), set_id, json_body().get("numbers"))
+    removed = book().remove(caller(), set_id, json_body(required=True).get("numbers"))
     return render.success(f"{removed} numbers removed from phone numbers set {set_id}")
 
 
 def attach_set(set_id: str) -> Response:
     """PUT /api/numbers-set/{setId}/attach."""
-    attached = book().attach(caller(), set_id, json_body())
+    attached = book().attach(caller(), set_id, json_body(required=True))
     return render.success(f"{attached} numbers of phone numbers set {set_id} attached")
 
 

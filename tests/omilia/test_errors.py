@@ -88,3 +88,32 @@ def test_deeply_nested_json_is_400(owner: OmiliaClient) -> None:
     response = owner.call("POST", "/numbers/search", data="[" * 100000 + "]" * 100000)
     assert response.status_code == 400
     assert response.json["success"] is False
+
+
+JSON_BODY_ROUTES = [
+    *ROUTES,
+    ("POST", "/numbers-set"),
+    ("PATCH", "/numbers-set/any"),
+    ("POST", "/numbers-set/any/numbers"),
+    ("DELETE", "/numbers-set/any/numbers"),
+    ("PUT", "/numbers-set/any/attach"),
+    ("POST", "/numbers/csv"),
+]
+
+
+@pytest.mark.parametrize(("method", "path"), JSON_BODY_ROUTES)
+def test_json_nested_too_deeply_is_400_on_every_route(
+    omilia: Callable[[str], OmiliaClient], state: Callable[[], Any], method: str, path: str
+) -> None:
+    before = state()
+    response = omilia("support").call(method, path, data='{"a":' * 5000 + "1" + "}" * 5000)
+    assert response.status_code == 400
+    assert response.json == {"success": False, "message": "Malformed JSON request body"}
+    assert state() == before
+
+
+@pytest.mark.parametrize(("method", "path"), JSON_BODY_ROUTES[len(ROUTES) :])
+def test_malformed_json_is_400_on_sets_and_csv_routes(owner: OmiliaClient, method: str, path: str) -> None:
+    response = owner.call(method, path, data="{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json == {"success": False, "message": "Malformed JSON request body"}
