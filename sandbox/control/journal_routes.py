@@ -68,11 +68,12 @@ def list_requests() -> Response:
 
 
 def count_requests() -> Response:
-    """How many journal entries the filters accept."""
-    filters = _filters()
-    if isinstance(filters, Response):
-        return filters
-    return jsonify({"count": len(select(_journal().entries(), filters))})
+    """How many entries `/requests` gives for the same filters (`limit` included)."""
+    chosen = _chosen()
+    if isinstance(chosen, Response):
+        return chosen
+    entries, _ = chosen
+    return jsonify({"count": len(entries)})
 
 
 def clear_requests() -> Response:

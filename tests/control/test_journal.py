@@ -100,6 +100,20 @@ def test_count_takes_the_same_filters(client: FlaskClient) -> None:
     assert client.get("/__sandbox/requests/count?method=PUT").json == {"count": 1}
 
 
+def test_count_takes_limit_like_the_list(client: FlaskClient) -> None:
+    for _ in range(3):
+        client.get(NUMBERS_PATH)
+    assert client.get("/__sandbox/requests/count?limit=2").json == {"count": 2}
+    assert client.get("/__sandbox/requests/count?limit=9").json == {"count": 3}
+
+
+@pytest.mark.parametrize("query", ["limit=x", "limit=-1", "vendor=nokia"])
+def test_count_refuses_bad_filters_as_the_list_does(client: FlaskClient, query: str) -> None:
+    response = client.get("/__sandbox/requests/count?" + query)
+    assert response.status_code == 400
+    assert response.json["error"].startswith(query.split("=")[0] + ":")
+
+
 @pytest.mark.parametrize(
     ("query", "field"), [("limit=-1", "limit"), ("limit=x", "limit"), ("vendor=nokia", "vendor")]
 )
