@@ -7,6 +7,8 @@ apply; every other check does.
 
 from __future__ import annotations
 
+import io
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -58,3 +60,17 @@ def test_success_answers_conform() -> None:
     conforms("autodialer_get_campaign_ivr_poll_results", ivr)
     conforms("autodialer_redial_all_failed_calls", mor.call("autodialer_redial_all_failed_calls", period))
     conforms("autodialer_change_campaign_status", mor.status())
+
+
+def test_a_body_over_the_size_limit_conforms() -> None:
+    small = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 1024})
+    response = small.test_client().post(
+        "/mor/billing/api/autodialer_upload_numbers",
+        data={"file": (io.BytesIO(b"1\n" * 1024), "n.csv")},
+    )
+    assert response.status_code == 413
+    assert b"<page>" in response.data
+    for path, methods in schema.raw_schema["paths"].items():
+        for method, operation in methods.items():
+            assert "default" in operation["responses"], f"{method.upper()} {path}: bare HTTP errors"
+    schema["/billing/api/autodialer_upload_numbers"]["POST"].validate_response(response)
