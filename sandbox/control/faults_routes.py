@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
+from sandbox.control.body import json_body
 from sandbox.core.context import current_call, current_sandbox
 from sandbox.core.pipeline import control_error
 from sandbox.core.store.collection import Collection
@@ -59,10 +60,6 @@ def _seed() -> int:
     return int(current_sandbox().config.get("SEED") or 0)
 
 
-def _json_body() -> Any:
-    return request.get_json(silent=True)
-
-
 def list_faults() -> Response:
     """Every rule, in the order they are tried."""
     return jsonify({"rules": ordered(_rules())})
@@ -70,7 +67,7 @@ def list_faults() -> Response:
 
 def add_faults() -> Response:
     """One rule (201, the stored rule), or `{"seed": N, "rules": [...]}` replacing them all (201)."""
-    body = _json_body()
+    body = json_body()
     if not isinstance(body, dict):
         return rule_error(RuleError("body", "must be a JSON object: a rule, or {seed, rules}"))
     tenant = current_call().tenant
@@ -122,7 +119,7 @@ def get_fault(rule_id: str) -> Response:
 
 def patch_fault(rule_id: str) -> Response:
     """Change some of a rule's fields: each one given replaces it whole; null puts back its default."""
-    body = _json_body()
+    body = json_body()
     if not isinstance(body, dict):
         return rule_error(RuleError("body", "must be a JSON object of the fields to change"))
     tenant = current_call().tenant

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, jsonify, request, send_file
 
 from sandbox import __version__
 from sandbox.control import faults_routes, journal_routes
+from sandbox.control.body import json_body
 from sandbox.core.clock import isoformat
 from sandbox.core.context import current_call, current_sandbox
 from sandbox.core.contracts import CONTRACT_NAMES, contract_path
@@ -66,7 +67,7 @@ def get_state() -> Response:
 
 def put_state() -> Response:
     """Replace the tenant's state: collections the body names replace the initial world's."""
-    body = request.get_json(silent=True)
+    body = json_body()
     if not isinstance(body, dict):
         return control_error("the body must be a JSON object: {namespace: {collection: [records]}}", 400)
     sandbox = current_sandbox()
@@ -101,7 +102,7 @@ def get_clock() -> Response:
 
 def set_clock() -> Response:
     """Freeze, unfreeze or advance the tenant's clock."""
-    body = request.get_json(silent=True)
+    body = json_body()
     if not isinstance(body, dict) or not body:
         return control_error('send {"freeze": true}, {"freeze": false} or {"advance_s": N}', 400)
     unknown = sorted(set(body) - {"freeze", "advance_s"})
