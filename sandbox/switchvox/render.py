@@ -80,7 +80,11 @@ def errors_tree(errors: list[tuple[Any, str]]) -> dict[str, Any]:
 
 
 def render_error(error: VendorError) -> Response:
-    """Any Switchvox error, in the endpoint's format, with the method the request named."""
+    """Any Switchvox error, in the endpoint's format, with the method the request named.
+
+    The 401 answer names no method: the body of an unauthenticated request is not read.
+    """
     from sandbox.switchvox.envelope import requested_method  # the parse is cached per request
 
-    return render(requested_method(), errors_tree([(error.code, error.message)]), status=error.status)
+    method = "" if error.status == 401 else requested_method()
+    return render(method, errors_tree([(error.code, error.message)]), status=error.status)

@@ -59,6 +59,12 @@ def test_no_credentials_is_401_in_the_extend_envelope(client: FlaskClient) -> No
     assert b'code="10401"' in response.data
 
 
+def test_the_401_answer_names_no_method(client: FlaskClient) -> None:
+    response = client.post("/switchvox/xml", data=BODY, auth=("admin", "wrong"))
+    assert response.status_code == 401
+    assert response.data.startswith(b"<response>")
+
+
 @pytest.mark.parametrize("qop", [True, False], ids=["qop-auth", "rfc2069"])
 def test_digest(client: FlaskClient, qop: bool) -> None:
     header = digest_header(challenge(client), "admin", "admin", "/switchvox/xml", qop=qop)
