@@ -47,13 +47,14 @@ def params(request: Request) -> dict[str, str]:
 
 
 def upload(request: Request) -> Upload | None:
-    """The multipart part named `file`, if it carries a file (its MIME type is never looked at)."""
+    """The multipart part named `file`, if it names a file (its MIME type is never looked at)."""
     if request.mimetype != "multipart/form-data":
         return None
     part = request.files.get("file")
-    if part is None:
+    if part is None or not part.filename:
+        # A form sent with no file chosen has a `file` part with filename="": Rails (Rack) drops it.
         return None
-    return Upload(filename=part.filename or "", content=part.read())
+    return Upload(filename=part.filename, content=part.read())
 
 
 def function_name(request: Request) -> str | None:

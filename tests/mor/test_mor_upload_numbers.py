@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.mor.conftest import Mor, page, sign
+from tests.mor.conftest import API, DOC_HASH, Mor, page, sign
 
 
 def imported(text: str) -> dict[str, object]:
@@ -68,6 +68,20 @@ def test_empty_file(mor: Mor) -> None:
 
 def test_no_file(mor: Mor) -> None:
     response = mor.call("autodialer_upload_numbers", {"u": "campgain_user", "id": "1"})
+    assert page(response) == {"error": "Please provide a file"}
+
+
+def test_a_form_sent_with_no_file_chosen_has_no_file(mor: Mor) -> None:
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="file"; filename=""\r\n'
+        b"Content-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n"
+    )
+    response = mor.client.post(
+        f"{API}/autodialer_upload_numbers",
+        query_string={"u": "campgain_user", "id": "1", "hash": DOC_HASH},
+        data=body,
+        content_type="multipart/form-data; boundary=b",
+    )
     assert page(response) == {"error": "Please provide a file"}
 
 
