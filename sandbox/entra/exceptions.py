@@ -177,6 +177,11 @@ def coded_error(code: str) -> EntraError:
         return factories[number]()
     if re.fullmatch(r"[1-5][0-9][0-9]", number):
         return http_error(int(number), "The service is temporarily unavailable.")
+    if not re.fullmatch(r"AADSTS[0-9]{1,9}", text):
+        raise ValueError(
+            f"unknown Entra error {code!r}: give an AADSTS code (e.g. AADSTS700016) or an HTTP status"
+        )
+    # Another AADSTS code: Entra's generic invalid_request envelope carrying that code.
     error = EntraError(f"{code}", code="invalid_request")
-    error.aadsts = int(number) if re.fullmatch(r"[0-9]{1,9}", number) else 90014
+    error.aadsts = int(number)
     return error

@@ -113,11 +113,15 @@ DOCUMENTED: dict[str, tuple[str, str]] = {
 
 
 def coded_error(code: str) -> OperatorConnectError:
-    """A documented error by its message (fault `vendor_error`), or a bare status given as digits."""
+    """A documented error by its message (fault `vendor_error`), or a bare status given as digits.
+
+    Anything else is a ValueError, so a misspelt message is refused when the rule is set.
+    """
     text = str(code).strip()
     if re.fullmatch(r"[1-5][0-9][0-9]", text):
         return http_error(int(text), text)
     if text.lower() in DOCUMENTED:
         field, message = DOCUMENTED[text.lower()]
         return invalid(field, message)
-    return invalid("", text)
+    documented = [m for _, m in DOCUMENTED.values()]
+    raise ValueError(f"unknown Operator Connect error {code!r}; documented: {documented} or an HTTP status")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask.testing import FlaskClient
 
 from tests.operator_connect.conftest import API, CUSTOMER, OcClient
@@ -38,6 +39,26 @@ def test_vendor_error_fault_code_renders_the_documented_problem() -> None:
     assert isinstance(error, ValidationProblem)
     assert error.errors == {"CallingProfile": ["Invalid CallingProfileId!"]}
     assert vendor.coded_error("503").status == 503  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("vendor", "code"),
+    [("operator-connect", "Invalid CalingProfileId!"), ("operator-connect", "nope"), ("entra", "nope")],
+)
+def test_vendor_error_rule_with_an_undocumented_code_is_refused(
+    client: FlaskClient, vendor: str, code: str
+) -> None:
+    rule = {"match": {"vendor": vendor}, "action": {"type": "vendor_error", "code": code}}
+    response = client.post("/__sandbox/faults", json=rule)
+    assert (response.status_code, response.json["field"]) == (400, "action.code")
+    assert client.get("/__sandbox/faults").json == {"rules": []}
+
+
+def test_entra_coded_error_takes_any_aadsts_number() -> None:
+    from sandbox.entra import vendor
+
+    error = vendor.coded_error("AADSTS50126")  # type: ignore[misc]
+    assert (error.status, error.code, error.aadsts) == (400, "invalid_request", 50126)  # type: ignore[attr-defined]
 
 
 def test_entra_coded_error_is_aadsts700016() -> None:
