@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from sandbox.switchvox.exceptions import invalid, missing
+
+ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
+def digits(text: str) -> bool:
+    """Whether `text` is ASCII digits only (str.isdigit also takes "²" and "٣", which int() may refuse)."""
+    return ASCII_DIGITS.fullmatch(text) is not None
 
 
 def _text(value: Any) -> str | None:
@@ -63,6 +71,6 @@ def integer(params: Mapping[str, Any], name: str, default: int, low: int = 1, hi
     value = scalar(params, name)
     if value is None or value == "":
         return default
-    if not value.lstrip("-").isdigit() or not low <= int(value) <= high:
+    if not digits(value.removeprefix("-")) or not low <= int(value) <= high:
         raise invalid(name, value)
     return int(value)

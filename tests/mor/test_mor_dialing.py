@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sandbox.mor.models.reports import to_i
 from tests.mor.conftest import Mor, page, sign
 
 STATS = "autodialer_get_campaign_statistics"
@@ -169,3 +170,8 @@ def test_absurd_periods_are_clamped_not_a_server_error(mor: Mor) -> None:
         "period_start": "0001-01-01 00:00:00",
         "period_end": "9999-12-31 23:59:59",
     }
+
+
+def test_period_bounds_read_ascii_digits_only() -> None:
+    assert to_i("\u0663\u0663", 5) == 0  # Ruby's String#to_i: no leading ASCII digit reads as 0
+    assert to_i(" 42abc", 5) == 42

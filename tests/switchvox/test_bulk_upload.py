@@ -87,6 +87,17 @@ def test_bad_extension_and_duplicate_rows_fail(extend: Extend) -> None:
     assert section(report, "created") == ["407"]
 
 
+def test_extensions_in_non_ascii_digits_fail_and_searching_still_works(extend: Extend) -> None:
+    csv = HEADER + "\u00b2,A,B,a@example.com,pw,1,pp\n\u0663\u0663,A,B,a@example.com,pw,\u0663,pp\n".encode()
+    report = report_xml(extend.upload_xml(csv, SIP))
+    failed = report["create_failed"]["extension"]
+    assert [f["error"][0]["@text"] for f in failed] == [
+        "Extension is required and must be 1 - 10 digits in length."
+    ] * 2
+    assert section(report, "created") == []
+    assert extend.result("switchvox.extensions.search", {})["extensions"]["total_items"] == "2"
+
+
 def test_dupe_skip_leaves_the_existing_extension(extend: Extend) -> None:
     report = report_xml(extend.upload_xml(HEADER + b"100,New,Name,n@example.com,pw,1,pp\n", SIP))
     assert section(report, "skipped") == ["100"]

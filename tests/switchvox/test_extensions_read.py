@@ -72,6 +72,11 @@ def test_get_info_nothing_found_is_an_empty_list(extend: Extend) -> None:
             "Invalid extension (12345678901). Extension must be between 1 to 10 characters in length.",
         ),
         ({"account_ids": ["11a"]}, "10014", "Invalid account_id (11a). Account_ids may only contain digits."),
+        (
+            {"account_ids": ["\u0661\u0661"]},
+            "10014",
+            "Invalid account_id (\u0661\u0661). Account_ids may only contain digits.",
+        ),
     ],
 )
 def test_get_info_errors(extend: Extend, params: dict[str, object], code: str, message: str) -> None:

@@ -12,7 +12,7 @@ from sandbox.mor.exceptions import CampaignNotFound, FileEmpty, FileMissing, Not
 from sandbox.mor.models.access import Caller
 from sandbox.mor.models.dialer import Dialer
 
-DIGITS = re.compile(r"^[0-9]+$")
+DIGITS = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Campaigns:
 
     def find(self, caller: Caller, campaign_id: str, *, any_owner: bool = False) -> Mapping[str, Any]:
         """The campaign `campaign_id` if the caller owns it (or may read any); dialing brought up to date."""
-        campaign = self.campaigns.get(campaign_id) if DIGITS.match(campaign_id or "") else None
+        campaign = self.campaigns.get(campaign_id) if DIGITS.fullmatch(campaign_id or "") else None
         if campaign is None or not (any_owner or campaign.get("user") == caller.username):
             # Another user's campaign reads as missing: MOR looks campaigns up among the caller's own.
             raise CampaignNotFound()
@@ -66,7 +66,7 @@ class Campaigns:
         for row in rows:
             number = row.replace("\r", "")
             # MOR's import: digits only; the first occurrence wins; numbers already there are skipped.
-            if not DIGITS.match(number) or (number in present and not allow_duplicates):
+            if not DIGITS.fullmatch(number) or (number in present and not allow_duplicates):
                 continue
             present.add(number)
             seq += 1

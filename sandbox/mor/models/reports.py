@@ -12,7 +12,7 @@ from sandbox.mor.exceptions import BadPeriod, NoCallsInPeriod, NoNumbers
 from sandbox.mor.models.dialer import ANSWERED
 
 DISPOSITIONS = (ANSWERED, "NO ANSWER", "BUSY", "FAILED")
-_LEADING_INT = re.compile(r"^\s*([-+]?\d+)")
+_LEADING_INT = re.compile(r"^\s*([-+]?[0-9]+)")  # Ruby's to_i reads ASCII digits only
 # Dates MOR can print: 0001-01-01 00:00:00 to 9999-12-31 23:59:59 (periods are clamped into it).
 EARLIEST, LATEST = -62135596800, 253402300799
 

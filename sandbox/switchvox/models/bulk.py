@@ -17,7 +17,7 @@ from sandbox.core.store import TenantState
 from sandbox.switchvox.exceptions import coded, invalid
 from sandbox.switchvox.models.csvfile import Row, read_array, read_csv
 from sandbox.switchvox.models.extensions import DATE_FORMAT, EXTENSION_LENGTH, TYPE_DISPLAY, settings
-from sandbox.switchvox.params import required, scalar
+from sandbox.switchvox.params import digits, required, scalar
 from sandbox.switchvox.world import SETTINGS_ID
 
 TYPES = ("sip", "virtual")
@@ -67,7 +67,7 @@ def read_upload(tenant: TenantState, params: Mapping[str, Any], files: Mapping[s
     if dupe not in DUPES:
         raise coded(95106, dupe)
     template_id = required(params, "template_account_id")
-    template = tenant.collection("switchvox", "templates").get(template_id) if template_id.isdigit() else None
+    template = tenant.collection("switchvox", "templates").get(template_id) if digits(template_id) else None
     if template is None:
         raise coded(86173, template_id)
     if not isinstance(template.get("settings"), dict):
@@ -104,7 +104,7 @@ def row_errors(row: Row, kind: str, new: bool) -> list[str]:
     check("lname", _text_ok(row.get("lname")), ERR_LNAME)
     check("email", bool(row.get("email")) and bool(EMAIL.match(row.get("email") or "")), ERR_EMAIL)
     check("password", _text_ok(row.get("password"), 64), ERR_PASSWORD.format(kind))
-    check("voicemail_password", (row.get("voicemail_password") or "").isdigit(), ERR_VM_PASSWORD)
+    check("voicemail_password", digits(row.get("voicemail_password") or ""), ERR_VM_PASSWORD)
     if kind == "sip":
         phone = row.get("phone_password")
         check("phone_password", bool(phone), ERR_PHONE_REQUIRED)
@@ -137,7 +137,7 @@ def plan(tenant: TenantState, upload: Upload) -> Plan:
     action = DUPES[upload.dupe_process]
     for row in upload.rows:
         ext = row.get("ext") or ""
-        if not ext.isdigit() or not low <= len(ext) <= high:
+        if not digits(ext) or not low <= len(ext) <= high:
             result.sections["create_failed"].append(
                 _entry(row, [ERR_EXT, *row_errors(row, upload.extension_type, True)])
             )

@@ -14,7 +14,7 @@ from typing import Any
 
 from sandbox.core.store import TenantState
 from sandbox.switchvox.exceptions import coded, invalid
-from sandbox.switchvox.params import integer, listed, scalar
+from sandbox.switchvox.params import digits, integer, listed, scalar
 from sandbox.switchvox.world import DEFAULT_SETTINGS, SETTINGS_ID
 
 TYPE_DISPLAY = {
@@ -24,7 +24,7 @@ TYPE_DISPLAY = {
     "agent_login": "Agent Login Extension",
     "voicemail": "Voicemail Extension",
 }
-EXTENSION = re.compile(r"^[0-9*]+$")
+EXTENSION = re.compile(r"[0-9*]+")
 EXTENSION_LENGTH = (1, 10)  # the limits Switchvox quotes in 10012 are not published: the sandbox's choice
 SORT_FIELDS = {
     "number": "number",
@@ -76,7 +76,7 @@ def attributes(tenant: TenantState, record: Mapping[str, Any]) -> dict[str, str]
 
 def check_extension(number: str) -> None:
     """10010 unless digits or *; 10012 unless its length is allowed."""
-    if not EXTENSION.match(number):
+    if not EXTENSION.fullmatch(number):
         raise coded(10010, number)
     low, high = EXTENSION_LENGTH
     if not low <= len(number) <= high:
@@ -85,7 +85,7 @@ def check_extension(number: str) -> None:
 
 def check_account_id(account_id: str) -> None:
     """10014 unless digits only."""
-    if not account_id.isdigit():
+    if not digits(account_id):
         raise coded(10014, account_id)
 
 
@@ -131,7 +131,7 @@ def _bound(params: Mapping[str, Any], name: str) -> str | None:
 
 
 def _number_key(number: str) -> tuple[int, int, str]:
-    return (0, int(number), number) if number.isdigit() else (1, 0, number)
+    return (0, int(number), number) if digits(number) else (1, 0, number)
 
 
 def search(tenant: TenantState, params: Mapping[str, Any]) -> dict[str, Any]:
