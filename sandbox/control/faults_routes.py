@@ -13,6 +13,7 @@ from sandbox.core.store.collection import Collection
 from sandbox.faults.actions import coded_error
 from sandbox.faults.engine import ordered
 from sandbox.faults.rules import (
+    MAX_RULES,
     READ_ONLY_FIELDS,
     RULE_FIELDS,
     RuleError,
@@ -91,6 +92,8 @@ def add_faults() -> Response:
     with tenant.transaction():
         if rule["id"] is not None and rule["id"] in rules:
             return control_error(f"id: a rule {rule['id']!r} exists; PATCH or DELETE it", 409)
+        if len(rules) >= MAX_RULES:
+            return rule_error(RuleError("rules", f"the tenant holds {MAX_RULES} rules, the most it may"))
         position = max((r.get("position", 0) for r in rules.values()), default=-1) + 1
         (record,) = number_rules([rule], rules.keys(), position, now)
         rules.put(record)

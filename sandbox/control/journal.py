@@ -23,6 +23,8 @@ from sandbox.faults.matching import glob_match
 
 EXTRAS_KEY = "sandbox.journal"
 REDACTED_HEADERS = ("authorization", "proxy-authorization")
+TRACE_KEPT = 40
+"""Rules an entry's `fault_trace` explains at most, so every entry stays small."""
 FILTERS = ("vendor", "method", "path", "operation", "status", "fault")
 
 Entry = dict[str, Any]
@@ -145,7 +147,7 @@ class JournalHook:
             "duration_ms": _elapsed_ms(call),
             "fault": call.fault,
             "fault_type": call.notes.get("fault.type"),
-            "fault_trace": list(call.notes.get("fault.trace") or []),
+            "fault_trace": _trace(call.notes.get("fault.trace") or []),
             "cut": cut,
             "applied": request.url_rule is not None and not call.notes.get(ANSWERED),
             "route_matched": request.url_rule is not None,
@@ -160,6 +162,15 @@ class JournalHook:
         elif call.notes.get("fault.type") == "dribble":
             response.call_on_close(finish)
         return response
+
+
+def _trace(trace: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rules tried, at most TRACE_KEPT: the first ones and the last (the one that fired, if any)."""
+    if len(trace) <= TRACE_KEPT:
+        return list(trace)
+    half = TRACE_KEPT // 2
+    skipped = {"rule": None, "reason": f"{len(trace) - 2 * half} more rules tried"}
+    return [*trace[:half], skipped, *trace[-half:]]
 
 
 def _elapsed_ms(call: Call) -> float:

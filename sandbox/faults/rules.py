@@ -19,6 +19,8 @@ RULE_FIELDS = ("id", "match", "action", "probability", "seed", "after", "times",
 READ_ONLY_FIELDS = ("position", "created_at", "state")
 """Fields of a stored rule that the user may send back (a GET copied into a POST) but not set."""
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$")
+MAX_RULES = 1000
+"""Rules a tenant may hold: every request tries them in turn, and the journal explains each one."""
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 Rule = dict[str, Any]
 
@@ -96,6 +98,8 @@ def check_rule_set(
     rules = body.get("rules", [])
     if not isinstance(rules, list):
         raise RuleError("rules", "must be a list of rules")
+    if len(rules) > MAX_RULES:
+        raise RuleError("rules", f"at most {MAX_RULES} rules ({len(rules)} given)")
     vendors = list(vendors)
     checked: list[Rule] = []
     seen: set[str] = set()
@@ -171,6 +175,8 @@ def check_fault_records(
     """Stored rules from a state document or world file, checked (RuleError naming the field otherwise)."""
     if not isinstance(records, list):
         raise RuleError(where, "must be a list of rules")
+    if len(records) > MAX_RULES:
+        raise RuleError(where, f"at most {MAX_RULES} rules ({len(records)} given)")
     checked = []
     for i, record in enumerate(records):
         try:

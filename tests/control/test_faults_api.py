@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from sandbox.faults.rules import MAX_RULES
 from tests.control.support import NUMBERS_PATH, add_rule
 
 RULE = {
@@ -203,3 +204,26 @@ def test_vendor_error_accepts_a_documented_code(client: FlaskClient) -> None:
         client, {"match": {"vendor": "switchvox"}, "action": {"type": "vendor_error", "code": 70674}}
     )
     assert rule["action"] == {"type": "vendor_error", "code": 70674}
+
+
+def test_a_set_of_more_rules_than_a_tenant_may_hold_is_refused(client: FlaskClient) -> None:
+    rule = {"match": {"path": "/nothing"}, "action": {"type": "error", "status": 503}}
+    response = client.post("/__sandbox/faults", json={"rules": [rule] * (MAX_RULES + 1)})
+    assert (response.status_code, response.json["field"]) == (400, "rules")
+    assert client.get("/__sandbox/faults").json == {"rules": []}
+
+
+def test_one_rule_past_the_most_a_tenant_may_hold_is_refused(client: FlaskClient) -> None:
+    rule = {"match": {"path": "/nothing"}, "action": {"type": "error", "status": 503}}
+    assert client.post("/__sandbox/faults", json={"rules": [rule] * MAX_RULES}).status_code == 201
+    response = client.post("/__sandbox/faults", json=rule)
+    assert (response.status_code, response.json["field"]) == (400, "rules")
+    assert len(client.get("/__sandbox/faults").json["rules"]) == MAX_RULES
+
+
+def test_a_state_with_too_many_rules_is_refused(client: FlaskClient) -> None:
+    rule = {"match": {"path": "/nothing"}, "action": {"type": "error", "status": 503}}
+    records = [{**rule, "id": f"r{i}"} for i in range(MAX_RULES + 1)]
+    response = client.put("/__sandbox/state", json={"sandbox": {"faults": records}})
+    assert (response.status_code, response.json["field"]) == (400, "sandbox.faults")
+    assert client.get("/__sandbox/faults").json == {"rules": []}

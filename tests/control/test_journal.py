@@ -202,3 +202,18 @@ def test_a_used_up_rule_says_so(client: FlaskClient) -> None:
     client.get(NUMBERS_PATH)
     second = journal(client)["requests"][1]
     assert second["fault_trace"] == [{"rule": "once", "reason": "used up: fired 1 of 1 times"}]
+
+
+def test_the_fault_trace_of_an_entry_stays_small_with_many_rules(client: FlaskClient) -> None:
+    rules = [
+        {"id": f"r{i}", "match": {"path": "/nothing"}, "action": {"type": "error", "status": 503}}
+        for i in range(99)
+    ]
+    rules.append({"id": "last", "action": {"type": "error", "status": 418}})
+    client.post("/__sandbox/faults", json={"rules": rules})
+    assert client.get(NUMBERS_PATH).status_code == 418
+    (entry,) = journal(client)["requests"]
+    trace = entry["fault_trace"]
+    assert [t["rule"] for t in trace[:2]] == ["r0", "r1"]
+    assert trace[20] == {"rule": None, "reason": "60 more rules tried"}
+    assert (len(trace), trace[-1]) == (41, {"rule": "last", "reason": "fired (error)"})
