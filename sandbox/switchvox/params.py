@@ -9,6 +9,7 @@ from typing import Any
 from sandbox.switchvox.exceptions import invalid, missing
 
 ASCII_DIGITS = re.compile(r"[0-9]+")
+MAX_INTEGER_DIGITS = 18
 
 
 def digits(text: str) -> bool:
@@ -71,6 +72,8 @@ def integer(params: Mapping[str, Any], name: str, default: int, low: int = 1, hi
     value = scalar(params, name)
     if value is None or value == "":
         return default
-    if not digits(value.removeprefix("-")) or not low <= int(value) <= high:
+    magnitude = value.removeprefix("-")
+    # The length check keeps int() off digit strings longer than Python converts (4300 digits).
+    if not digits(magnitude) or len(magnitude) > MAX_INTEGER_DIGITS or not low <= int(value) <= high:
         raise invalid(name, value)
     return int(value)

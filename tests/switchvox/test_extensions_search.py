@@ -90,6 +90,7 @@ def test_page_past_the_end_is_empty(five: Extend) -> None:
         ({"items_per_page": "0"}, "10015", "Invalid value for parameter items_per_page (0)."),
         ({"page_number": "x"}, "10015", "Invalid value for parameter page_number (x)."),
         ({"page_number": "\u00b2"}, "10015", "Invalid value for parameter page_number (\u00b2)."),
+        ({"page_number": "9" * 5000}, "10015", f"Invalid value for parameter page_number ({'9' * 5000})."),
         ({"items_per_page": "\u0663"}, "10015", "Invalid value for parameter items_per_page (\u0663)."),
         (
             {"min_create_date": "2024-13-01"},
