@@ -8,6 +8,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from sandbox.omilia.models.records import new_number
+
 PASSWORD = "sandbox"
 DOC_MINIAPP = (
     "3781bcc1-7c76-439b-ba26-05d22217b316.SND_dmt_test_app_vp.Flow.ocp-qa@SND_dmt_test_app_vp.ocp-qa"
@@ -53,21 +55,7 @@ def _user(username: str, roles: list[str], groups: list[str]) -> dict[str, Any]:
 
 
 def _number(number: str, country: str, group: str, **fields: Any) -> dict[str, Any]:
-    return {
-        "number": number,
-        "id": f"num-{number.lstrip('+')}",
-        "country": country,
-        "groupId": group,
-        "miniAppId": None,
-        "locale": None,
-        "note": None,
-        "applicationTag": None,
-        "phoneNumberSetId": None,
-        "provider": "Twilio",
-        "logAni": True,
-        "logDnis": True,
-        **fields,
-    }
+    return new_number(number, country, group, provider="Twilio", **fields)
 
 
 def _inventory() -> list[dict[str, Any]]:

@@ -20,8 +20,9 @@ from sandbox.core.store import TenantState
 from sandbox.omilia.exceptions import BadRequest, OmiliaError
 from sandbox.omilia.models import fields
 from sandbox.omilia.models.identity import Caller
-from sandbox.omilia.models.numbers import NumberBook, new_number
+from sandbox.omilia.models.numbers import NumberBook
 from sandbox.omilia.models.permissions import require
+from sandbox.omilia.models.records import new_number
 from sandbox.omilia.render_csv import Row
 from sandbox.omilia.world import CSV_LIMITS, CSV_LIMITS_ID, PROVIDERS
 

@@ -104,7 +104,7 @@ class SetBook:
         """POST /api/numbers-set/{setId}/numbers: numbers of the set's group join the set."""
         record = self._get(caller, set_id, "sets.write")
         wanted = _numbers(numbers, required=True)
-        records = self._existing(caller, wanted)
+        records = NumberBook(self.tenant).owned(caller, wanted)
         for number in records:
             if number["groupId"] != record["groupId"]:
                 raise BadRequest(
@@ -125,7 +125,7 @@ class SetBook:
         """DELETE /api/numbers-set/{setId}/numbers: numbers leave the set (they stay in the group)."""
         self._get(caller, set_id, "sets.write")
         wanted = _numbers(numbers, required=True)
-        records = self._existing(caller, wanted)
+        records = NumberBook(self.tenant).owned(caller, wanted)
         for number in records:
             if number.get("phoneNumberSetId") != set_id:
                 raise BadRequest(f"Number {number['number']} is not in phone numbers set {set_id}")
@@ -185,17 +185,6 @@ class SetBook:
         for other in self.sets.find("groupId", group):
             if other["name"] == name and other["id"] != set_id:
                 raise Conflict(f"A phone numbers set named {name} already exists in group {group}")
-
-    def _existing(self, caller: Caller, numbers: list[str]) -> list[dict[str, Any]]:
-        """The records of `numbers`; 404 for an unknown one, 403 for one of a group the caller is not in."""
-        records = []
-        for number in numbers:
-            record = self.numbers.get(number)
-            if record is None:
-                raise NotFound(f"Number {number} not found")
-            require_groups(caller, [record["groupId"]])
-            records.append(record)
-        return records
 
     def _in_set(self, set_id: str, listed: list[str]) -> list[str]:
         """The listed numbers (each a member of the set), or every member when none is listed."""
