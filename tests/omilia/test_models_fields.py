@@ -48,6 +48,28 @@ def test_like_pattern_escapes_regex_characters() -> None:
     assert not search_matcher("+.%")("+12")
 
 
+@pytest.mark.parametrize(
+    ("term", "value", "expected"),
+    [
+        ("%ab%ab", "abab", True),
+        ("%ab%ab", "aba", False),
+        ("a%a", "a", False),
+        ("a%a", "aa", True),
+        ("%b%", "abc", True),
+        ("%%", "", True),
+        ("ab%", "ab", True),
+        ("%ba", "ab", False),
+    ],
+)
+def test_like_pattern_parts_match_in_order_without_overlap(term: str, value: str, expected: bool) -> None:
+    assert search_matcher(term)(value) is expected
+
+
+def test_like_pattern_with_many_wildcards_answers_at_once() -> None:
+    # A backtracking regex takes exponential time here; the matcher stays linear.
+    assert not search_matcher("%a" * 200 + "%b")("a" * 1000)
+
+
 def test_plain_term_is_a_substring() -> None:
     assert search_matcher("2049")("+12012049893")
     assert not search_matcher("2049")(None)

@@ -193,3 +193,43 @@ def test_deeply_nested_body_of_a_get_is_ignored(owner: OmiliaClient) -> None:
     response = owner.call("GET", "/numbers", data="[" * 100000 + "]" * 100000)
     assert response.status_code == 200
     assert response.json["allNumbers"] == 4
+
+
+@pytest.mark.parametrize(
+    ("order_by", "expected"),
+    [
+        ("miniapp", ["+12012049893", "+302107654321", "+442079460000", "+12012049894"]),
+        ("miniapp-type", ["+12012049893", "+302107654321", "+442079460000", "+12012049894"]),
+        ("number", ["+12012049893", "+12012049894", "+302107654321", "+442079460000"]),
+        ("locale", ["+302107654321", "+442079460000", "+12012049893", "+12012049894"]),
+        ("note", ["+12012049893", "+442079460000", "+12012049894", "+302107654321"]),
+        ("group", ["+442079460000", "+12012049893", "+12012049894", "+302107654321"]),
+        ("miniapp-group", ["+442079460000", "+12012049893", "+302107654321", "+12012049894"]),
+        ("none", ["+12012049893", "+12012049894", "+302107654321", "+442079460000"]),
+    ],
+)
+def test_every_order_by_value_orders_the_whole_page(
+    owner: OmiliaClient, order_by: str, expected: list[str]
+) -> None:
+    assert listed(owner, orderBy=order_by) == expected
+
+
+@pytest.mark.parametrize("term", [["+1201"], {"like": "%"}, 1201, True])
+def test_search_term_that_is_not_a_string_is_400(owner: OmiliaClient, term: object) -> None:
+    response = owner.call("GET", "/numbers", {"searchTerm": term})
+    assert response.status_code == 400
+    assert response.json == {"success": False, "message": "Invalid parameter 'searchTerm': must be a string"}
+
+
+def test_search_term_longer_than_1000_characters_is_400(owner: OmiliaClient) -> None:
+    response = owner.call("GET", "/numbers", query_string={"searchTerm": "%" * 1001})
+    assert response.status_code == 400
+    assert response.json["message"] == "Invalid parameter 'searchTerm': at most 1000 characters"
+
+
+def test_search_term_with_many_wildcards_over_a_long_note_answers(owner: OmiliaClient) -> None:
+    assert (
+        owner.call("PUT", "/number/note", {"number": "+12012049894", "note": "a" * 1000}).status_code == 200
+    )
+    assert listed(owner, searchTerm="%a" * 100 + "%b") == []
+    assert listed(owner, searchTerm="%a" * 100 + "%") == ["+12012049894"]

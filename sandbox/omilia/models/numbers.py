@@ -24,6 +24,7 @@ from sandbox.omilia.models.query import (
     positive_int,
     search_matcher,
 )
+from sandbox.omilia.models.records import new_number
 from sandbox.omilia.world import PROVIDERS, country_of
 
 __all__ = ["NumberBook", "Page", "check_e164", "check_locale"]
@@ -60,8 +61,7 @@ class NumberBook:
         require(caller, "numbers.read")
         page = positive_int(params, "page", 1)
         page_size = positive_int(params, "pageSize", DEFAULT_PAGE_SIZE)
-        term = params.get("searchTerm")
-        term = "%" if term is None or term == "" else str(term)
+        term = fields.optional_string(params, "searchTerm") or "%"
         order_by, direction = ordering(params)
         matches = search_matcher(term)
         views = [
@@ -192,7 +192,7 @@ class NumberBook:
         require(caller, "numbers.group")
         wanted = fields.check_numbers(_required(numbers, "numbers"))
         group = fields.text(_required(group, "group"), "group")
-        records = self._own(caller, wanted)
+        records = self.owned(caller, wanted)
         require_groups(caller, [group])
         for record in records:
             number_set = self.sets.get(record["phoneNumberSetId"]) if record.get("phoneNumberSetId") else None
@@ -211,7 +211,7 @@ class NumberBook:
         require(caller, "numbers.attach")
         wanted = fields.check_numbers(numbers if numbers is not None else [], required=False)
         attach = self._attachment(caller, mini_app_id, locale, application_tag, required=True)
-        records = self._own(caller, wanted)
+        records = self.owned(caller, wanted)
         for record in records:
             self.numbers.update(record["number"], **attach)
         return [r["number"] for r in records]
@@ -219,7 +219,7 @@ class NumberBook:
     def detach(self, caller: Caller, numbers: Any) -> list[str]:
         """PUT /api/numbers/detach: unroute numbers from their miniApp."""
         require(caller, "numbers.detach")
-        records = self._own(caller, fields.check_numbers(_required(numbers, "numbers")))
+        records = self.owned(caller, fields.check_numbers(_required(numbers, "numbers")))
         for record in records:
             self.numbers.update(record["number"], miniAppId=None, locale=None, applicationTag=None)
         return [r["number"] for r in records]
@@ -231,19 +231,19 @@ class NumberBook:
         if note is None:
             raise BadRequest("Missing required parameter 'note'")
         note = fields.text(note, "note")
-        (record,) = self._own(caller, [number])
+        (record,) = self.owned(caller, [number])
         self.numbers.update(number, note=note or None)
         return record["number"]
 
     def delete(self, caller: Caller, number: Any) -> str:
         """DELETE /api/numbers/delete/{number}: remove a number from the database."""
         require(caller, "numbers.delete")
-        (record,) = self._own(caller, [check_e164(number)])
+        (record,) = self.owned(caller, [check_e164(number)])
         self.numbers.delete(record["number"])
         return record["number"]
 
     # -- helpers ---------------------------------------------------------------------------------
-    def _own(self, caller: Caller, numbers: Iterable[str]) -> list[dict[str, Any]]:
+    def owned(self, caller: Caller, numbers: Iterable[str]) -> list[dict[str, Any]]:
         """The records of `numbers`: 404 for an unknown one, 403 for one outside the caller's groups."""
         records = []
         for number in numbers:
@@ -278,26 +278,6 @@ class NumberBook:
             if known.lower() == name.lower():
                 return known
         raise BadRequest(f"Invalid provider '{name[:60]}'. Valid values: {', '.join(PROVIDERS)}")
-
-
-def new_number(
-    number: str, country: str | None, group: str, provider: str | None, note: str | None
-) -> dict[str, Any]:
-    """A fresh number record in `group`, attached to nothing."""
-    return {
-        "number": number,
-        "id": f"num-{number.lstrip('+')}",
-        "country": country,
-        "groupId": group,
-        "miniAppId": None,
-        "locale": None,
-        "note": note,
-        "applicationTag": None,
-        "phoneNumberSetId": None,
-        "provider": provider,
-        "logAni": True,
-        "logDnis": True,
-    }
 
 
 def _required(value: Any, name: str) -> Any:

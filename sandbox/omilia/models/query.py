@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -42,11 +41,28 @@ def search_matcher(term: str) -> Callable[[Any], bool]:
     Case-insensitive either way.
     """
     if "%" in term:
-        parts = (re.escape(p) for p in term.split("%"))
-        pattern = re.compile("^" + ".*".join(parts) + "$", re.IGNORECASE | re.DOTALL)
-        return lambda value: value is not None and pattern.match(str(value)) is not None
+        parts = term.lower().split("%")
+        return lambda value: value is not None and like(parts, str(value).lower())
     needle = term.lower()
     return lambda value: value is not None and needle in str(value).lower()
+
+
+def like(parts: list[str], text: str) -> bool:
+    """Whether `text` matches the LIKE pattern whose `%`-separated literal `parts` are given.
+
+    Leftmost matching of each middle part is exact for `%`-only patterns and linear in the text
+    (a backtracking regex would take exponential time on patterns such as `%a%a%a%a%b`).
+    """
+    first, *middle, last = parts
+    if not text.startswith(first):
+        return False
+    position = len(first)
+    for part in middle:
+        found = text.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return len(text) - len(last) >= position and text.endswith(last)
 
 
 def ordering(params: Mapping[str, Any]) -> tuple[str, str]:
