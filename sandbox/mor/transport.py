@@ -30,9 +30,10 @@ def _text(value: Any) -> str | None:
 
 def params(request: Request) -> dict[str, str]:
     """The request's parameters: query string, then form fields, then a JSON object body."""
-    merged: dict[str, str] = dict(request.args.items())
+    # Rack keeps the last value of a repeated parameter (`u=a&u=b` is "b").
+    merged: dict[str, str] = {name: values[-1] for name, values in request.args.lists()}
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        merged.update(request.form.items())
+        merged.update((name, values[-1]) for name, values in request.form.lists())
     if request.is_json:
         try:
             body = request.get_json(silent=True)

@@ -80,6 +80,13 @@ def test_body_parameters_override_the_query_string(client: FlaskClient) -> None:
     assert page(response) == {"status": {"success": "7 out of 7 numbers were imported"}}
 
 
+def test_a_repeated_parameter_takes_its_last_value(client: FlaskClient) -> None:
+    query = f"u=another_user&u=campgain_user&id=1&hash={'f' * 40}&hash={DOC_HASH}"
+    data = {"file": (io.BytesIO(DOC_NUMBERS), "numbers.csv")}
+    response = client.post(f"{API}/autodialer_upload_numbers?{query}", data=data)
+    assert page(response) == {"status": {"success": "7 out of 7 numbers were imported"}}
+
+
 def test_unknown_function_is_an_xml_404(client: FlaskClient) -> None:
     response = client.post(f"{API}/no_such_function")
     assert response.status_code == 404
