@@ -1,10 +1,10 @@
-"""The control plane's JSON bodies: anything that is not JSON reads as None (a 400, never a 500)."""
+"""The control plane's bodies: JSON read safely (a 400, never a 500), and the empty 204."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import request
+from flask import Response, request
 
 
 def json_body() -> Any:
@@ -13,3 +13,10 @@ def json_body() -> Any:
         return request.get_json(silent=True)
     except RecursionError:
         return None
+
+
+def no_content() -> Response:
+    """204 with no body and no Content-Type (never a stray `text/html`)."""
+    response = Response(status=204)
+    del response.headers["Content-Type"]
+    return response

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from sandbox.control.body import json_body
+from sandbox.control.body import json_body, no_content
 from sandbox.core.context import current_call, current_sandbox
 from sandbox.core.pipeline import control_error
 from sandbox.core.store.collection import Collection
@@ -107,7 +107,7 @@ def delete_faults() -> Response:
     """Remove every rule."""
     with current_call().tenant.transaction():
         _rules().replace_all([])
-    return Response(status=204)
+    return no_content()
 
 
 def _missing(rule_id: str) -> Response:
@@ -157,4 +157,4 @@ def delete_fault(rule_id: str) -> Response:
         if rule_id not in _rules():
             return _missing(rule_id)
         _rules().delete(rule_id)
-    return Response(status=204)
+    return no_content()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from sandbox.control.body import no_content
 from sandbox.control.journal import FILTERS, journal_of, select
 from sandbox.control.unmatched import closest
 from sandbox.core.context import current_call, current_sandbox
@@ -79,7 +80,7 @@ def count_requests() -> Response:
 def clear_requests() -> Response:
     """Empty the tenant's journal."""
     _journal().clear()
-    return Response(status=204)
+    return no_content()
 
 
 def unmatched_requests() -> Response:

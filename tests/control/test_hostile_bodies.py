@@ -1,4 +1,4 @@
-"""Bodies no control-plane route can use: a 400 in the control plane's shape, and nothing changes."""
+"""Bodies no control-plane route can use are a 400 that changes nothing; an empty answer is a bare 204."""
 
 from __future__ import annotations
 
@@ -26,3 +26,11 @@ def test_a_body_nested_too_deep_or_not_json_is_400_and_changes_nothing(
     assert response.status_code == 400
     assert "must" in response.json["error"] or "send" in response.json["error"]
     assert client.get("/__sandbox/state").json == before
+
+
+@pytest.mark.parametrize("path", ["/__sandbox/faults", "/__sandbox/faults/kept", "/__sandbox/requests"])
+def test_a_204_has_no_body_and_no_html_content_type(client: FlaskClient, path: str) -> None:
+    client.post("/__sandbox/faults", json={"id": "kept", "action": {"type": "error", "status": 503}})
+    response = client.delete(path)
+    assert (response.status_code, response.data) == (204, b"")
+    assert "Content-Type" not in response.headers
