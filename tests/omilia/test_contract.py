@@ -13,27 +13,10 @@ from typing import Any
 import schemathesis
 import yaml
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
-from sandbox import create_app
-from tests.omilia.conftest import TOKEN_URL
+from tests.omilia.contract_support import CHECKS, frozen_app, token_auth
 
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-    response_headers_conformance,
-]
-
-APP = create_app({"TESTING": True})
-APP.test_client().post("/__sandbox/clock", json={"freeze": True})
+APP = frozen_app()
 CONTRACT_URL = "/__sandbox/contracts/omilia.yaml"
 schema = schemathesis.openapi.from_wsgi(CONTRACT_URL, APP)
 # Operations whose body names a group the caller must belong to.
@@ -59,19 +42,7 @@ stateful_schema = schemathesis.openapi.from_dict(focused_contract())
 stateful_schema.app = APP
 
 
-class SupportToken:
-    """A real access token from the sandbox's own Keycloak endpoint."""
-
-    def get(self, case: Any, ctx: Any) -> str:
-        """Log in as `support` with the password grant."""
-        form = {"client_id": "ocp", "grant_type": "password", "username": "support", "password": "sandbox"}
-        return APP.test_client().post(TOKEN_URL, data=form).json["access_token"]
-
-    def set(self, case: Any, data: str, ctx: Any) -> None:
-        """Send it as a bearer token."""
-        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
-
-
+SupportToken = token_auth(APP, "support")
 schema.auth()(SupportToken)
 stateful_schema.auth()(SupportToken)
 

@@ -12,25 +12,10 @@ from typing import Any
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
 from schemathesis.generation.stateful.state_machine import StepOutput
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
-from sandbox import create_app
-from tests.omilia.conftest import TOKEN_URL
+from tests.omilia.contract_support import CHECKS, frozen_app, token_auth
 
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-    response_headers_conformance,
-]
 SET_OPERATIONS = [
     "createNumbersSet",
     "getNumbersSets",
@@ -54,25 +39,11 @@ def read_csv_text(ctx: Any, response: Any) -> str:
     return response.content.decode("utf-8")  # type: ignore[no-any-return]
 
 
-APP = create_app({"TESTING": True})
-APP.test_client().post("/__sandbox/clock", json={"freeze": True})
+APP = frozen_app()
 contract = schemathesis.openapi.from_wsgi("/__sandbox/contracts/omilia.yaml", APP)
 schema = contract.include(operation_id=SET_OPERATIONS + CSV_OPERATIONS)
 schema.config.generation.update(modes=[GenerationMode.POSITIVE])
-
-
-@schema.auth()
-class SupportToken:
-    """A real access token from the sandbox's own Keycloak endpoint."""
-
-    def get(self, case: Any, ctx: Any) -> str:
-        """Log in as `support` with the password grant."""
-        form = {"client_id": "ocp", "grant_type": "password", "username": "support", "password": "sandbox"}
-        return APP.test_client().post(TOKEN_URL, data=form).json["access_token"]  # type: ignore[no-any-return]
-
-    def set(self, case: Any, data: str, ctx: Any) -> None:
-        """Send it as a bearer token."""
-        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
+SupportToken = schema.auth()(token_auth(APP, "support"))
 
 
 @schema.include(operation_id=SET_OPERATIONS).parametrize()

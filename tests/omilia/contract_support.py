@@ -1,0 +1,50 @@
+"""What the Omilia schemathesis tests share: the checks every response must pass, and real tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from sandbox import create_app
+from tests.omilia.conftest import TOKEN_URL
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+]
+
+
+def frozen_app() -> Flask:
+    """A fresh sandbox whose default tenant's clock is frozen (tokens never expire during a run)."""
+    app = create_app({"TESTING": True})
+    app.test_client().post("/__sandbox/clock", json={"freeze": True})
+    return app
+
+
+def token_auth(app: Flask, username: str) -> type:
+    """A schemathesis auth class sending a real access token of the default-world user `username`."""
+
+    class RealToken:
+        """A real access token from the sandbox's own Keycloak endpoint."""
+
+        def get(self, case: Any, ctx: Any) -> str:
+            """Log in with the password grant."""
+            form = {"client_id": "ocp", "grant_type": "password", "username": username, "password": "sandbox"}
+            return app.test_client().post(TOKEN_URL, data=form).json["access_token"]  # type: ignore[no-any-return]
+
+        def set(self, case: Any, data: str, ctx: Any) -> None:
+            """Send it as a bearer token."""
+            case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
+
+    return RealToken
