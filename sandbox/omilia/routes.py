@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from types import ModuleType
 from typing import Any
 
@@ -93,9 +93,10 @@ def book() -> NumberBook:
     return NumberBook(current_tenant())
 
 
-def plural(numbers: list[str]) -> str:
-    """'1 number' / '3 numbers'."""
-    return f"{len(numbers)} number" + ("" if len(numbers) == 1 else "s")
+def plural(numbers: Sized | int, noun: str = "number") -> str:
+    """'1 number' / '3 numbers' (of a collection or a count)."""
+    count = numbers if isinstance(numbers, int) else len(numbers)
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def issue_token(realm: str) -> Response:

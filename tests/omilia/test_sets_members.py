@@ -105,3 +105,12 @@ def test_viewer_cannot_add(owner: OmiliaClient, omilia: Callable[[str], OmiliaCl
     )
     assert response.status_code == 403
     assert response.json["message"].startswith("Access denied: sets.write requires one of the roles")
+
+
+def test_messages_count_numbers_in_the_singular_and_plural(owner: OmiliaClient) -> None:
+    created = make_set(owner, "s", "ocp-qa")
+    path = f"/numbers-set/{created['id']}/numbers"
+    one = owner.call("POST", path, {"numbers": ["+12012049894"]}).json["message"]
+    two = owner.call("POST", path, {"numbers": ["+12012049893", "+302107654321"]}).json["message"]
+    assert one == f"1 number added to phone numbers set {created['id']}"
+    assert two == f"2 numbers added to phone numbers set {created['id']}"
