@@ -15,7 +15,7 @@ from typing import Any
 from sandbox.core.context import Call
 from sandbox.core.store.collection import Collection
 from sandbox.faults import stream
-from sandbox.faults.matching import match_call
+from sandbox.faults.matching import match_call, task_call
 from sandbox.faults.rules import Rule, fresh_state
 
 
@@ -62,6 +62,8 @@ def evaluate(
         ok, reason = active(rule, now)
         if ok:
             ok, reason = match_call(rule.get("match") or {}, call, method)
+        if ok and rule["action"]["type"] == "task_failure":
+            ok, reason = task_call(call)
         if not ok:
             trace.append({"rule": rule["id"], "reason": reason})
             continue

@@ -65,3 +65,12 @@ def test_vendor_error_rule_on_entra_answers_aadsts700016(client: FlaskClient) ->
     assert response.status_code == 400
     assert response.json["error"] == "unauthorized_client"
     assert response.json["error_codes"] == [700016]
+
+
+def test_task_failure_rule_without_a_match_waits_for_the_next_task(client: FlaskClient, oc: OcClient) -> None:
+    client.post("/__sandbox/faults", json={"action": {"type": "task_failure"}, "times": 1})
+    assert oc.call("GET", "/v2/oc/callingprofile").status_code == 200
+    assert client.get("/omilia/integrations/api/numbers").status_code == 401
+    task = oc.finish(oc.upload(DOC_SINGLE).json["taskId"])
+    assert task["status"] == "CompletedFailure"
+    assert "UploadToAccount job status: Failed." in [m["message"] for m in task["executionMessages"]]
