@@ -12,34 +12,31 @@ patterned strings. Calling `register()` again changes nothing.
 from __future__ import annotations
 
 from typing import Any
-from xml.etree.ElementTree import Element
 
 import schemathesis
-from defusedxml.ElementTree import fromstring
+
+from sandbox.core import xmlio
 
 MEDIA_TYPES = ("application/xml", "text/xml")
 _registered = False
 
 
-def element_value(element: Element) -> Any:
-    """An element as JSON: its text, or an object of its attributes and children."""
-    children = list(element)
-    if not children and not element.attrib:
-        return element.text or ""
-    value: dict[str, Any] = dict(element.attrib)
-    for child in children:
-        item = element_value(child)
-        if child.tag in value:
-            existing = value[child.tag]
-            value[child.tag] = [*existing, item] if isinstance(existing, list) else [existing, item]
-        else:
-            value[child.tag] = item
-    return value
+def element_value(node: Any) -> Any:
+    """One xmltodict node as JSON: its text, or an object of its attributes and children."""
+    if node is None:
+        return ""
+    if isinstance(node, list):
+        return [element_value(item) for item in node]
+    if isinstance(node, dict):
+        # Text beside attributes or children is not part of the model (mixed content).
+        return {key.removeprefix("@"): element_value(value) for key, value in node.items() if key != "#text"}
+    return node
 
 
 def parse_document(content: bytes) -> Any:
-    """The root element of an XML document as JSON (entities and DTDs refused)."""
-    return element_value(fromstring(content, forbid_dtd=True))
+    """The root element of an XML document as JSON (parsed by sandbox.core.xmlio: no DTDs, no entities)."""
+    (root,) = xmlio.parse(content).values()
+    return element_value(root)
 
 
 def _deserialize(_ctx: Any, response: Any) -> Any:
