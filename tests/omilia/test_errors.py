@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from tests.omilia.conftest import API, OmiliaClient
+from sandbox import create_app
+from tests.omilia.conftest import API, OmiliaClient, password_grant
 
 ROUTES = [
     ("POST", "/numbers"),
@@ -117,3 +118,18 @@ def test_malformed_json_is_400_on_sets_and_csv_routes(owner: OmiliaClient, metho
     response = owner.call(method, path, data="{not json", content_type="application/json")
     assert response.status_code == 400
     assert response.json == {"success": False, "message": "Malformed JSON request body"}
+
+
+def test_body_over_the_size_limit_is_an_omilia_413() -> None:
+    small = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 1024}).test_client()
+    token = password_grant(small, "owner").json["access_token"]
+    response = small.put(
+        API + "/numbers/group",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"numbers": ["+12012049894"], "group": "ocp-qa", "note": "x" * 2048},
+    )
+    assert response.status_code == 413
+    assert response.json == {
+        "success": False,
+        "message": "The data value transmitted exceeds the capacity limit.",
+    }
