@@ -72,8 +72,12 @@ def put_state() -> Response:
         return control_error("the body must be a JSON object: {namespace: {collection: [records]}}", 400)
     sandbox = current_sandbox()
     tenant = current_call().tenant
+    fresh = sandbox.store.fresh_world()
+    unknown = sorted(ns for ns in body if ns not in fresh)
+    if unknown:
+        return control_error(f"{unknown[0]}: no such namespace; one of {', '.join(sorted(fresh))}", 400)
     try:
-        world = overlay(sandbox.store.fresh_world(), body)
+        world = overlay(fresh, body)
         faults = world.get("sandbox", {}).get("faults", [])
         world["sandbox"]["faults"] = check_fault_records(
             faults,

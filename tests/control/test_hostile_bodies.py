@@ -34,3 +34,14 @@ def test_a_204_has_no_body_and_no_html_content_type(client: FlaskClient, path: s
     response = client.delete(path)
     assert (response.status_code, response.data) == (204, b"")
     assert "Content-Type" not in response.headers
+
+
+@pytest.mark.parametrize("namespace", ["nope", "Omilia"])
+def test_a_state_naming_an_unknown_namespace_is_400_and_changes_nothing(
+    client: FlaskClient, namespace: str
+) -> None:
+    before = client.get("/__sandbox/state").json
+    response = client.put("/__sandbox/state", json={namespace: {}, "omilia": {"numbers": []}})
+    assert response.status_code == 400
+    assert response.json["error"].startswith(f"{namespace}: no such namespace")
+    assert client.get("/__sandbox/state").json == before
