@@ -48,15 +48,21 @@ def required(params: Mapping[str, Any], name: str) -> str:
 
 
 def listed(params: Mapping[str, Any], name: str, item: str) -> list[str] | None:
-    """A list parameter: `<names><item>a</item>...</names>`, `{"names": [..]}` or a single value."""
+    """A list parameter: `<names><item>a</item>...</names>`, `{"names": [..]}` or a single value.
+
+    The wrapper may also repeat (`<names item="a"/><names item="b"/>`, as Perl's XML::Simple writes
+    `names => [{item => "a"}, {item => "b"}]`): the items of every wrapper are taken in order.
+    """
     if name not in params:
         return None
-    value = params[name]
-    if isinstance(value, dict) and item in value:
-        value = value[item]
-    elif isinstance(value, dict) and not value:
-        value = []
-    values = value if isinstance(value, list) else [value]
+    wrappers = params[name] if isinstance(params[name], list) else [params[name]]
+    values: list[Any] = []
+    for value in wrappers:
+        if isinstance(value, dict) and item in value:
+            value = value[item]
+        elif isinstance(value, dict) and not value:
+            value = []
+        values.extend(value if isinstance(value, list) else [value])
     out: list[str] = []
     for entry in values:
         text = _text(entry)

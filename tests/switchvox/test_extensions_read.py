@@ -42,6 +42,21 @@ def test_get_info_by_account_ids_as_the_perl_client_nests_them(extend: Extend) -
     assert [e["@number"] for e in found] == ["100", "101"]
 
 
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        '<account_ids account_id="1101"/><account_ids account_id="1102"/>',
+        '<account_ids account_id="1101"/><extensions extension="101"/>',
+    ],
+    ids=["repeated-wrapper", "one-item-attributes"],
+)
+def test_get_info_lists_as_perl_xml_simple_writes_them(extend: Extend, parameters: str) -> None:
+    body = f'<request method="{GET_INFO}"><parameters>{parameters}</parameters></request>'
+    response = extend.client.post("/switchvox/xml", data=body, auth=extend.auth)
+    found = xml_body(response)["result"]["extensions"]["extension"]
+    assert sorted(e["@number"] for e in found) == ["100", "101"]
+
+
 def test_get_info_json_several_results_are_an_array(extend: Extend) -> None:
     found = extend.result(GET_INFO, {"extensions": [100, 101]})["extensions"]["extension"]
     assert [e["number"] for e in found] == ["100", "101"]
