@@ -9,8 +9,31 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from sandbox.omilia.world import DOC_MINIAPP
+
 TOKEN_URL = "/omilia/auth/realms/master/protocol/openid-connect/token"
 API = "/omilia/integrations/api"
+# The doc's example number exactly as GET /api/numbers prints it (sic: phoneNumbersSetId/-Name).
+DOC_ITEM = {
+    "number": "+12012049893",
+    "country": "US",
+    "groupId": "ocp-qa",
+    "miniAppId": DOC_MINIAPP,
+    "miniAppName": "SND_dmt_test_app_vp",
+    "miniAppType": "Flow",
+    "miniAppDiamantAppName": "ocp-qa@SND_dmt_test_app_vp",
+    "miniAppGroup": "ocp-qa",
+    "locale": "en-US",
+    "note": "DiaManT - vpolitis",
+    "applicationTag": None,
+    "phoneNumbersSetId": None,
+    "phoneNumbersSetName": None,
+}
+# The same number as search and set listings print it (phoneNumberSetId, no set name).
+SEARCHED_DOC_ITEM = {
+    **{k: v for k, v in DOC_ITEM.items() if not k.startswith("phoneNumbersSet")},
+    "phoneNumberSetId": None,
+}
 
 
 def password_grant(client: FlaskClient, username: str, realm: str = "master") -> TestResponse:

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from sandbox.omilia.world import DOC_MINIAPP
 from sandbox.testing import ServerThread
+from tests.omilia.conftest import DOC_ITEM
 
 CURL = shutil.which("curl")
 
@@ -37,18 +37,4 @@ def test_curl_token_as_owner_then_list_shows_the_doc_number(live_server: ServerT
         "-H",
         f"Authorization: Bearer {token}",
     )
-    assert {
-        "number": "+12012049893",
-        "country": "US",
-        "groupId": "ocp-qa",
-        "miniAppId": DOC_MINIAPP,
-        "miniAppName": "SND_dmt_test_app_vp",
-        "miniAppType": "Flow",
-        "miniAppDiamantAppName": "ocp-qa@SND_dmt_test_app_vp",
-        "miniAppGroup": "ocp-qa",
-        "locale": "en-US",
-        "note": "DiaManT - vpolitis",
-        "applicationTag": None,
-        "phoneNumbersSetId": None,
-        "phoneNumbersSetName": None,
-    } in listing["numbers"]
+    assert DOC_ITEM in listing["numbers"]

@@ -6,24 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from sandbox.omilia.world import DOC_MINIAPP
-from tests.omilia.conftest import OmiliaClient
-
-DOC_ITEM = {
-    "number": "+12012049893",
-    "country": "US",
-    "groupId": "ocp-qa",
-    "miniAppId": DOC_MINIAPP,
-    "miniAppName": "SND_dmt_test_app_vp",
-    "miniAppType": "Flow",
-    "miniAppDiamantAppName": "ocp-qa@SND_dmt_test_app_vp",
-    "miniAppGroup": "ocp-qa",
-    "locale": "en-US",
-    "note": "DiaManT - vpolitis",
-    "applicationTag": None,
-    "phoneNumbersSetId": None,
-    "phoneNumbersSetName": None,
-}
+from tests.omilia.conftest import DOC_ITEM, OmiliaClient
 
 
 def listed(owner: OmiliaClient, **query: object) -> list[str]:

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from sandbox.omilia.world import DOC_MINIAPP
-from tests.omilia.conftest import OmiliaClient
+from tests.omilia.conftest import SEARCHED_DOC_ITEM, OmiliaClient
 
 
 def search(caller: OmiliaClient, body: dict[str, Any] | None = None) -> Any:
@@ -29,22 +28,7 @@ def test_items_print_phone_number_set_id_without_s(owner: OmiliaClient) -> None:
 
 def test_doc_number_as_search_prints_it(owner: OmiliaClient) -> None:
     items = search(owner, {"number": "+12012049893"}).json["numbers"]
-    assert items == [
-        {
-            "number": "+12012049893",
-            "country": "US",
-            "groupId": "ocp-qa",
-            "miniAppId": DOC_MINIAPP,
-            "miniAppName": "SND_dmt_test_app_vp",
-            "miniAppType": "Flow",
-            "miniAppDiamantAppName": "ocp-qa@SND_dmt_test_app_vp",
-            "miniAppGroup": "ocp-qa",
-            "locale": "en-US",
-            "note": "DiaManT - vpolitis",
-            "applicationTag": None,
-            "phoneNumberSetId": None,
-        }
-    ]
+    assert items == [SEARCHED_DOC_ITEM]
 
 
 def test_empty_body_finds_everything_in_the_callers_groups(owner: OmiliaClient) -> None:
