@@ -133,3 +133,11 @@ def test_body_over_the_size_limit_is_an_omilia_413() -> None:
         "success": False,
         "message": "The data value transmitted exceeds the capacity limit.",
     }
+
+
+def test_a_body_that_is_not_json_is_400_even_for_a_role_that_may_not_call(
+    omilia: Callable[[str], OmiliaClient],
+) -> None:
+    response = omilia("viewer").call("PUT", "/numbers", data="{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json == {"success": False, "message": "Malformed JSON request body"}
