@@ -130,8 +130,8 @@ def _xml_value(value: Any) -> Any:
     if isinstance(value, list):
         return [_xml_value(v) for v in value]
     if isinstance(value, dict):
-        if set(value) == {"#text"}:
-            return value["#text"]
+        if "#text" in value and all(key.startswith("@") for key in value if key != "#text"):
+            return value["#text"]  # `<extension type="x">100</extension>`: the text is the value
         return _xml_params(value)
     return value
 

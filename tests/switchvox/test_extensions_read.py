@@ -47,10 +47,11 @@ def test_get_info_by_account_ids_as_the_perl_client_nests_them(extend: Extend) -
     [
         '<account_ids account_id="1101"/><account_ids account_id="1102"/>',
         '<account_ids account_id="1101"/><extensions extension="101"/>',
+        '<extensions><extension type="int">100</extension><extension type="int">101</extension></extensions>',
     ],
-    ids=["repeated-wrapper", "one-item-attributes"],
+    ids=["repeated-wrapper", "one-item-attributes", "items-with-attributes"],
 )
-def test_get_info_lists_as_perl_xml_simple_writes_them(extend: Extend, parameters: str) -> None:
+def test_get_info_lists_in_the_xml_shapes_clients_write(extend: Extend, parameters: str) -> None:
     body = f'<request method="{GET_INFO}"><parameters>{parameters}</parameters></request>'
     response = extend.client.post("/switchvox/xml", data=body, auth=extend.auth)
     found = xml_body(response)["result"]["extensions"]["extension"]
