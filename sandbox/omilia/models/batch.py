@@ -201,7 +201,9 @@ class Importer:
             changes["applicationTag"] = fields.text(values["APPLICATION_TAG"], "APPLICATION_TAG")
         if "LOCALE" in values:
             changes["locale"] = fields.check_locale(values["LOCALE"])
-        if "MINIAPP_ID" in values:
+        # A row that names the miniApp the number already has changes nothing there, so it is not
+        # checked again (a round trip must go through even if that miniApp is outside the caller's groups).
+        if "MINIAPP_ID" in values and values["MINIAPP_ID"] != record.get("miniAppId"):
             app = self.miniapps.get(values["MINIAPP_ID"])
             if app is None:
                 raise RowError(f"miniApp {values['MINIAPP_ID'][:120]} does not exist")
