@@ -137,12 +137,13 @@ def test_dribble_sends_the_whole_body_in_small_pieces(live: Live) -> None:
     assert len(pieces) >= 3  # 8-byte pieces 60 ms apart cannot all arrive in one read
 
 
-def test_task_failure_lets_the_request_through_with_a_note(live: Live) -> None:
+def test_task_failure_waits_for_a_task_and_lets_other_requests_through(live: Live) -> None:
     live.rule({"type": "task_failure", "message": "MS job failed"})
     response = live.get(NUMBERS_PATH)
     assert response.status_code == 401
     (entry,) = live.journal()
-    assert (entry["fault_type"], entry["applied"]) == ("task_failure", True)
+    assert (entry["fault"], entry["applied"]) == (None, True)
+    assert "starts or polls no Operator Connect task" in entry["fault_trace"][-1]["reason"]
 
 
 def test_fault_file_rules_are_in_force_from_the_start(live: Live) -> None:
