@@ -11,16 +11,9 @@ from sandbox.core.context import current_call, current_sandbox
 from sandbox.core.pipeline import control_error
 from sandbox.core.store.collection import Collection
 from sandbox.faults.actions import coded_error
+from sandbox.faults.checks import RuleError
 from sandbox.faults.engine import ordered
-from sandbox.faults.rules import (
-    MAX_RULES,
-    READ_ONLY_FIELDS,
-    RULE_FIELDS,
-    RuleError,
-    check_rule,
-    check_rule_set,
-    number_rules,
-)
+from sandbox.faults.registry import NoSuchRule, RuleChecks, RuleExists, add_rule, patch_rule, replace_rules
 
 
 def register(bp: Blueprint) -> None:
@@ -53,12 +46,9 @@ def _rules() -> Collection:
     return current_call().tenant.collection("sandbox", "faults")
 
 
-def _vendors() -> list[str]:
-    return list(current_sandbox().vendors)
-
-
-def _seed() -> int:
-    return int(current_sandbox().config.get("SEED") or 0)
+def _checks() -> RuleChecks:
+    sandbox = current_sandbox()
+    return RuleChecks(list(sandbox.vendors), int(sandbox.config.get("SEED") or 0), check_code)
 
 
 def list_faults() -> Response:
@@ -71,35 +61,25 @@ def add_faults() -> Response:
     body = json_body()
     if not isinstance(body, dict):
         return rule_error(RuleError("body", "must be a JSON object: a rule, or {seed, rules}"))
-    tenant = current_call().tenant
     now = current_call().clock.time()
-    rules = _rules()
-    if "rules" in body:
-        try:
-            checked = check_rule_set(body, _vendors(), _seed(), check_code)
-        except RuleError as exc:
-            return rule_error(exc)
-        records = number_rules(checked, (), 0, now)
-        with tenant.transaction():
-            rules.replace_all(records)
-        response = jsonify({"rules": records})
-        response.status_code = 201
-        return response
     try:
-        rule = check_rule(body, _vendors(), _seed(), check_code)
+        with current_call().tenant.transaction():
+            if "rules" in body:
+                records = replace_rules(_rules(), body, _checks(), now)
+                return _created({"rules": records})
+            record = add_rule(_rules(), body, _checks(), now)
+    except RuleExists as exc:
+        return control_error(str(exc), 409)
     except RuleError as exc:
         return rule_error(exc)
-    with tenant.transaction():
-        if rule["id"] is not None and rule["id"] in rules:
-            return control_error(f"id: a rule {rule['id']!r} exists; PATCH or DELETE it", 409)
-        if len(rules) >= MAX_RULES:
-            return rule_error(RuleError("rules", f"the tenant holds {MAX_RULES} rules, the most it may"))
-        position = max((r.get("position", 0) for r in rules.values()), default=-1) + 1
-        (record,) = number_rules([rule], rules.keys(), position, now)
-        rules.put(record)
-    response = jsonify(record)
-    response.status_code = 201
+    response = _created(record)
     response.headers["Location"] = request.base_url.rstrip("/") + "/" + record["id"]
+    return response
+
+
+def _created(document: dict[str, Any]) -> Response:
+    response = jsonify(document)
+    response.status_code = 201
     return response
 
 
@@ -122,32 +102,13 @@ def get_fault(rule_id: str) -> Response:
 
 def patch_fault(rule_id: str) -> Response:
     """Change some of a rule's fields: each one given replaces it whole; null puts back its default."""
-    body = json_body()
-    if not isinstance(body, dict):
-        return rule_error(RuleError("body", "must be a JSON object of the fields to change"))
-    tenant = current_call().tenant
-    rules = _rules()
-    with tenant.transaction():
-        record = rules.get(rule_id)
-        if record is None:
-            return _missing(rule_id)
-        if body.get("id", rule_id) != rule_id:
-            return rule_error(RuleError("id", "cannot be changed; DELETE the rule and POST a new one"))
-        merged = {k: v for k, v in record.items() if k in RULE_FIELDS}
-        for name, value in body.items():
-            if name in READ_ONLY_FIELDS:
-                continue
-            if value is None:
-                merged.pop(name, None)
-            else:
-                merged[name] = value
-        merged["id"] = rule_id
-        try:
-            rule = check_rule(merged, _vendors(), _seed(), check_code)
-        except RuleError as exc:
-            return rule_error(exc)
-        updated = {**record, **rule}
-        rules.put(updated)
+    try:
+        with current_call().tenant.transaction():
+            updated = patch_rule(_rules(), rule_id, json_body(), _checks())
+    except NoSuchRule:
+        return _missing(rule_id)
+    except RuleError as exc:
+        return rule_error(exc)
     return jsonify(updated)
 
 
