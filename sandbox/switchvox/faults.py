@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sandbox.switchvox.exceptions import MESSAGES, SwitchvoxError, coded
+from sandbox.switchvox.exceptions import MESSAGES, SwitchvoxError, coded, unauthorized
+from sandbox.switchvox.models.auth import challenge
 from sandbox.switchvox.world import DEFAULT_SETTINGS
 
 # What fills %1, %2... when the request does not say: (parameter to read, fallback) per placeholder.
@@ -52,5 +53,16 @@ def coded_error(code: str) -> SwitchvoxError:
     for name, fallback in PLACEHOLDERS.get(number, ()):
         value = params.get(name) if name else None
         args.append(value if isinstance(value, (str, int)) and str(value) else fallback)
-    status = 401 if number == 10401 else None
-    return coded(number, *args, status=status)
+    if number == 10401:
+        return unauthorized(challenge(_now()))  # a 401 always carries the Digest challenge
+    return coded(number, *args)
+
+
+def _now() -> float:
+    """The request's tenant clock (0 when a rule is checked outside a vendor request)."""
+    try:
+        from sandbox.core.context import current_clock
+
+        return current_clock().time()
+    except Exception:
+        return 0.0

@@ -31,6 +31,14 @@ def test_vendor_error_renders_the_documented_error(client: FlaskClient, extend: 
     assert state(client) == before
 
 
+def test_an_injected_401_carries_the_digest_challenge(client: FlaskClient, extend: Extend) -> None:
+    add_rule(client, upload_fault("10401"))
+    response = extend.upload_xml(DOC_CSV, SIP)
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"].startswith('Digest realm="switchvox_api_auth", qop="auth"')
+    assert b'code="10401"' in response.data
+
+
 def test_vendor_error_in_json_fills_the_message_from_the_request(client: FlaskClient, extend: Extend) -> None:
     add_rule(client, upload_fault("86173"))
     response = extend.upload_json(DOC_CSV, {**SIP, "template_account_id": "1"})

@@ -39,9 +39,9 @@ class Caller:
             raise coded(10403, method)
 
 
-def make_nonce(clock: Clock) -> str:
-    """A fresh nonce: its issue time and an HMAC of it (verifiable, never stale)."""
-    stamp = f"{int(clock.time() * 1000):x}"
+def make_nonce(now: float) -> str:
+    """A fresh nonce: its issue time (epoch seconds `now`) and an HMAC of it (verifiable, never stale)."""
+    stamp = f"{int(now * 1000):x}"
     return stamp + hmac.new(NONCE_KEY, stamp.encode(), hashlib.sha256).hexdigest()[:32]
 
 
@@ -54,11 +54,9 @@ def nonce_valid(nonce: str) -> bool:
     return hmac.compare_digest(mac, expected)
 
 
-def challenge(clock: Clock) -> str:
-    """The WWW-Authenticate Digest challenge."""
-    return (
-        f'Digest realm="{REALM}", qop="auth", nonce="{make_nonce(clock)}", opaque="{OPAQUE}", algorithm=MD5'
-    )
+def challenge(now: float) -> str:
+    """The WWW-Authenticate Digest challenge, its nonce issued at `now`."""
+    return f'Digest realm="{REALM}", qop="auth", nonce="{make_nonce(now)}", opaque="{OPAQUE}", algorithm=MD5'
 
 
 def _md5(text: str) -> str:
@@ -91,7 +89,7 @@ def authenticate(
     tenant: TenantState, clock: Clock, scheme: str | None, fields: Mapping[str, str], http_method: str
 ) -> Caller:
     """The caller, from a parsed Authorization header (401 with a fresh challenge otherwise)."""
-    failure = unauthorized(challenge(clock))
+    failure = unauthorized(challenge(clock.time()))
     username = fields.get("username") or ""
     account = _account(tenant, username) if username else None
     if account is None:
