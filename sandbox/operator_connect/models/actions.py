@@ -57,15 +57,27 @@ def _owned(
     return [records.get(n) for n in numbers]  # type: ignore[misc]
 
 
+def _request(
+    tenant: TenantState, board: TaskBoard, ms_tenant_id: str | None, body: Any, type_name: str
+) -> tuple[dict[str, Any], list[str], list[dict[str, Any]]]:
+    """An unassign or release request checked: the customer, its numbers, and their records."""
+    tenant_id = ms_tenant_id_of(ms_tenant_id)
+    numbers = _numbers_of(tenant, body, "telephonenumbers", type_name)
+    customer = customer_of(tenant, tenant_id)
+    return customer, numbers, _owned(tenant, board, customer, numbers)
+
+
+def _failed(failure: dict[str, Any] | None, default: str) -> list[str]:
+    """The Error messages a `task_failure` fault gives the task (none without one)."""
+    return [failure.get("message") or default] if failure is not None else []
+
+
 def unassign(
     tenant: TenantState, board: TaskBoard, ms_tenant_id: str | None, body: Any, failure: dict[str, Any] | None
 ) -> dict[str, Any]:
     """POST /api/v2/oc/numbers/action/unassign?msTenantId=: `{"telephoneNumbers": [...]}`."""
-    tenant_id = ms_tenant_id_of(ms_tenant_id)
-    numbers = _numbers_of(tenant, body, "telephonenumbers", "OcUnassignNumbersRequest")
-    customer = customer_of(tenant, tenant_id)
-    _owned(tenant, board, customer, numbers)
-    errors = [failure.get("message") or "Unassign job status: Failed."] if failure is not None else []
+    customer, numbers, _ = _request(tenant, board, ms_tenant_id, body, "OcUnassignNumbersRequest")
+    errors = _failed(failure, "Unassign job status: Failed.")
     return board.create("tsk_msjob_", "unassign", customer, numbers, errors, {})
 
 
@@ -88,10 +100,7 @@ def release(
     tenant: TenantState, board: TaskBoard, ms_tenant_id: str | None, body: Any, failure: dict[str, Any] | None
 ) -> dict[str, Any]:
     """POST /api/v2/oc/numbers/action/release?msTenantId=: an array, or numbers and ranges in an object."""
-    tenant_id = ms_tenant_id_of(ms_tenant_id)
-    numbers = _numbers_of(tenant, body, "telephonenumbers", "OcReleaseNumbersRequest")
-    customer = customer_of(tenant, tenant_id)
-    records = _owned(tenant, board, customer, numbers)
+    customer, numbers, records = _request(tenant, board, ms_tenant_id, body, "OcReleaseNumbersRequest")
     assigned = [
         r["telephoneNumber"] for r in records if r.get("assignmentStatus") not in (None, "Unassigned")
     ]
@@ -100,7 +109,7 @@ def release(
             "TelephoneNumbers",
             "Assigned number(s) must be unassigned before they can be released: " + ", ".join(assigned[:20]),
         )
-    errors = [failure.get("message") or "Release job status: Failed."] if failure is not None else []
+    errors = _failed(failure, "Release job status: Failed.")
     numbers_coll = tenant.collection("operator-connect", "numbers")
     for number in numbers:
         numbers_coll.update(number, acquiredNumberStatus="ReleaseRequested")
