@@ -50,22 +50,29 @@ def test_role_matrix(
     body: Any,
     allowed: set[str],
     action: str,
+    state: Callable[[], Any],
 ) -> None:
     created = make_set(owner, "s", "ocp-qa", ["+12012049894"])
+    before = state()
     response = omilia(user).call(method, path.format(id=created["id"]), body)
     if user in allowed:
         assert response.status_code == 200, response.json
     else:
         assert response.status_code == 403
         assert response.json["message"].startswith(f"Access denied: {action} requires one of the roles")
+        assert state()["omilia"] == before["omilia"]
 
 
 @pytest.mark.parametrize("user", sorted(EVERYONE))
-def test_csv_import_is_owner_only(omilia: Callable[[str], OmiliaClient], user: str) -> None:
+def test_csv_import_is_owner_only(
+    omilia: Callable[[str], OmiliaClient], state: Callable[[], Any], user: str
+) -> None:
     content = b"OPERATION,NUMBER,NOTE\r\nupdate,+12012049894,hello\r\n"
+    before = state()
     response = omilia(user).call("PUT", "/numbers/csv", data={"File": (io.BytesIO(content), "n.csv")})
     if user == "owner":
         assert response.status_code == 200, response.json
     else:
         assert response.status_code == 403
         assert response.json["message"] == "Access denied: numbers.import requires one of the roles Owner"
+        assert state()["omilia"] == before["omilia"]
