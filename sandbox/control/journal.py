@@ -23,6 +23,10 @@ from sandbox.faults.matching import glob_match
 
 EXTRAS_KEY = "sandbox.journal"
 REDACTED_HEADERS = ("authorization", "proxy-authorization")
+VALUE_CHARS = 2048
+"""Characters kept of each header or query value (memory per entry stays bounded)."""
+VALUES_KEPT = 100
+"""Values kept of a query parameter given many times."""
 TRACE_KEPT = 40
 """Rules an entry's `fault_trace` explains at most, so every entry stays small."""
 FILTERS = ("vendor", "method", "path", "operation", "status", "fault")
@@ -85,18 +89,31 @@ def select(entries: Iterable[Entry], filters: Mapping[str, str]) -> list[Entry]:
     return chosen
 
 
+def _capped(value: str) -> str:
+    """A header or query value kept whole up to VALUE_CHARS characters, else cut with a note."""
+    if len(value) <= VALUE_CHARS:
+        return value
+    return f"{value[:VALUE_CHARS]}...[{len(value) - VALUE_CHARS} more characters]"
+
+
 def _headers(req: Request) -> dict[str, str]:
     headers: dict[str, str] = {}
     for name, value in req.headers.items():
         if name.lower() in REDACTED_HEADERS:
             scheme = value.split(" ", 1)[0] if " " in value else ""
+            # Keep the scheme only when it looks like one: a token sent without a scheme stays secret.
+            scheme = scheme if scheme.isascii() and scheme.isalpha() and len(scheme) <= 16 else ""
             value = f"{scheme} [redacted]".strip()
-        headers[name] = value
+        headers[name] = _capped(value)
     return headers
 
 
 def _query(req: Request) -> dict[str, Any]:
-    return {k: v[0] if len(v) == 1 else v for k, v in req.args.to_dict(flat=False).items()}
+    query: dict[str, Any] = {}
+    for key, values in req.args.to_dict(flat=False).items():
+        kept = [_capped(v) for v in values[:VALUES_KEPT]]
+        query[_capped(key)] = kept[0] if len(kept) == 1 else kept
+    return query
 
 
 def _body(req: Request, cap: int) -> dict[str, Any]:

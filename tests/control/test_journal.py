@@ -217,3 +217,23 @@ def test_the_fault_trace_of_an_entry_stays_small_with_many_rules(client: FlaskCl
     assert [t["rule"] for t in trace[:2]] == ["r0", "r1"]
     assert trace[20] == {"rule": None, "reason": "60 more rules tried"}
     assert (len(trace), trace[-1]) == (41, {"rule": "last", "reason": "fired (error)"})
+
+
+def test_long_header_and_query_values_are_cut_so_an_entry_stays_small(client: FlaskClient) -> None:
+    client.get(NUMBERS_PATH + "?q=" + "x" * 5000 + "&r=1" * 300, headers={"X-Big": "y" * 5000})
+    (entry,) = journal(client)["requests"]
+    assert entry["headers"]["X-Big"] == "y" * 2048 + "...[2952 more characters]"
+    assert entry["query"]["q"] == "x" * 2048 + "...[2952 more characters]"
+    assert entry["query"]["r"] == ["1"] * 100
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [("Bearer abc", "Bearer [redacted]"), ("s3cr3t-token-1 x", "[redacted]"), ("tokenonly", "[redacted]")],
+)
+def test_authorization_keeps_only_a_scheme_that_looks_like_one(
+    client: FlaskClient, value: str, kept: str
+) -> None:
+    client.get(NUMBERS_PATH, headers={"Authorization": value})
+    (entry,) = journal(client)["requests"]
+    assert entry["headers"]["Authorization"] == kept
