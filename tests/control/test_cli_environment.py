@@ -11,14 +11,8 @@ import urllib3
 
 from sandbox.testing import ServeProcess
 from sandbox.tls import self_signed
+from tests.operator_connect.conftest import CREDENTIALS, SP_TENANT
 
-SP_TENANT = "00000000-0000-4000-8000-000000000001"
-CREDENTIALS = {
-    "grant_type": "client_credentials",
-    "client_id": "sandbox-client",
-    "client_secret": "sandbox-secret",
-    "scope": "api://9d576dc4-b85d-4571-880e-4c6ed4c08c31/.default",
-}
 FAULTS_YAML = """\
 # YAML proper, not JSON: comments, block lists, no seed (SANDBOX_SEED gives it)
 rules:

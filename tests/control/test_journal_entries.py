@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-SP_TENANT = "00000000-0000-4000-8000-000000000001"
-CREDENTIALS = {
-    "grant_type": "client_credentials",
-    "client_id": "sandbox-client",
-    "client_secret": "sandbox-secret",
-    "scope": "api://9d576dc4-b85d-4571-880e-4c6ed4c08c31/.default",
-}
+from tests.operator_connect.conftest import CREDENTIALS, SP_TENANT
+
 PROMISED = {
     "id",
     "time",
