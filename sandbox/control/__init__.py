@@ -7,13 +7,14 @@ from typing import Any
 
 from flask import Flask
 
+from sandbox.control.faults_routes import check_code
 from sandbox.control.journal import JournalHook
 from sandbox.control.routes import control_blueprint
 from sandbox.core import clock
 from sandbox.core.runtime import Sandbox
+from sandbox.core.tenancy import CONTROL_PREFIX
 from sandbox.core.vendor import CollectionSpec
 from sandbox.core.world import read_document
-from sandbox.faults.actions import coded_error
 from sandbox.faults.hook import FaultHook
 from sandbox.faults.rules import RuleError, check_fault_records, check_rule_set, number_rules
 
@@ -56,31 +57,15 @@ def install_control(app: Flask, sandbox: Sandbox) -> None:
     world = sandbox.store.initial_world.setdefault("sandbox", {})
     seed = int(config.get("SEED") or 0)
     try:
-        world["faults"] = check_fault_records(
-            world.get("faults", []), list(sandbox.vendors), seed, "sandbox.faults"
-        )
+        # A vendor's documented errors are built as in a request: check the codes inside one.
+        with app.test_request_context(CONTROL_PREFIX + "/faults"):
+            world["faults"] = check_fault_records(
+                world.get("faults", []), list(sandbox.vendors), seed, "sandbox.faults", check_code
+            )
     except RuleError as exc:
         raise ValueError(f"initial world: {exc}") from None
-    _check_codes(app, sandbox, world["faults"])
     sandbox.hooks.append(JournalHook(int(config["JOURNAL_SIZE"]), int(config["JOURNAL_BODY_BYTES"])))
     sandbox.hooks.append(FaultHook(float(config["HANG_CAP_S"])))
-
-
-def _check_codes(app: Flask, sandbox: Sandbox, records: list[dict[str, Any]]) -> None:
-    """Refuse to start with a `vendor_error` rule whose code its vendor does not document."""
-    for record in records:
-        action = record["action"]
-        if action["type"] != "vendor_error":
-            continue
-        vendor = sandbox.vendors[record["match"]["vendor"]]
-        with app.test_request_context(vendor.prefix + "/"):
-            try:
-                coded_error(vendor, action["code"])
-            except Exception:
-                raise ValueError(
-                    f"fault rule {record['id']}: action.code {action['code']!r} is not a documented "
-                    f"{vendor.name} error code in the sandbox"
-                ) from None
 
 
 __all__ = ["SANDBOX_COLLECTIONS", "control_blueprint", "install_control", "sandbox_seed"]
