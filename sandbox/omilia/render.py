@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from typing import Any
 
 from flask import Response, jsonify
@@ -20,6 +21,12 @@ def json_response(body: Any, status: int = 200) -> Response:
 def success(message: str) -> Response:
     """The documented `{"success": true, "message": ...}` envelope."""
     return json_response({"success": True, "message": message})
+
+
+def plural(numbers: Sized | int, noun: str = "number") -> str:
+    """'1 number' / '3 numbers' (of a collection or a count)."""
+    count = numbers if isinstance(numbers, int) else len(numbers)
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def render_error(error: VendorError) -> Response:

@@ -5,22 +5,13 @@ Endpoint names are the contract's operationIds (fault rules and the journal use 
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import json
-from collections.abc import Iterator, Sized
-from types import ModuleType
-from typing import Any
-
 from flask import Blueprint, Response, request
 
 from sandbox.core.context import current_clock, current_tenant
-from sandbox.omilia import render
-from sandbox.omilia.exceptions import BadRequest
-from sandbox.omilia.models.identity import Caller, authenticate, issue_tokens
+from sandbox.omilia import render, routes_batch, routes_sets
+from sandbox.omilia.inbound import API, caller, json_body, params
+from sandbox.omilia.models.identity import issue_tokens
 from sandbox.omilia.models.numbers import NumberBook
-
-API = "/integrations/api"
 
 
 def blueprint() -> Blueprint:
@@ -39,64 +30,14 @@ def blueprint() -> Blueprint:
     bp.add_url_rule(f"{API}/numbers/search", "searchNumbers", search_numbers, methods=["POST"])
     bp.add_url_rule(f"{API}/numbers/direct", "addNumbersDirect", add_direct, methods=["POST"])
     bp.add_url_rule(f"{API}/numbers/delete/<number>", "deleteNumber", delete_number, methods=["DELETE"])
-    # Routes of other resources (numbers sets, CSV batch) live in their own modules, each
-    # exposing `register(bp)`; they plug in here when present.
-    for module in _extra_route_modules():
-        module.register(bp)
+    routes_sets.register(bp)
+    routes_batch.register(bp)
     return bp
-
-
-EXTRA_ROUTE_MODULES = ("sandbox.omilia.routes_sets", "sandbox.omilia.routes_batch")
-
-
-def _extra_route_modules() -> Iterator[ModuleType]:
-    """The optional route modules that exist (each has `register(bp)`)."""
-    for name in EXTRA_ROUTE_MODULES:
-        if importlib.util.find_spec(name) is not None:
-            yield importlib.import_module(name)
-
-
-def caller() -> Caller:
-    """The authenticated caller of an integrations route (401 otherwise)."""
-    return authenticate(current_tenant(), current_clock(), request.headers.get("Authorization"))
-
-
-def params() -> dict[str, Any]:
-    """Parameters from a JSON body (as the doc says) overlaid by the query string (as clients send)."""
-    try:
-        body = json_body()
-    except BadRequest:  # a body that does not parse is ignored on this GET
-        body = {}
-    merged: dict[str, Any] = dict(body)
-    merged.update(request.args.to_dict())
-    return merged
-
-
-def json_body(*, required: bool = False) -> dict[str, Any]:
-    """The JSON object a route expects (any Content-Type); an empty body is `{}` unless `required`."""
-    raw = request.get_data(cache=True)
-    if not raw.strip():
-        if required:
-            raise BadRequest("Required request body is missing")
-        return {}
-    try:
-        body = json.loads(raw)
-    except (ValueError, RecursionError):
-        raise BadRequest("Malformed JSON request body") from None
-    if not isinstance(body, dict):
-        raise BadRequest("The request body must be a JSON object")
-    return body
 
 
 def book() -> NumberBook:
     """The current tenant's numbers."""
     return NumberBook(current_tenant())
-
-
-def plural(numbers: Sized | int, noun: str = "number") -> str:
-    """'1 number' / '3 numbers' (of a collection or a count)."""
-    count = numbers if isinstance(numbers, int) else len(numbers)
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def issue_token(realm: str) -> Response:
@@ -136,14 +77,14 @@ def update_group() -> Response:
     """PUT /api/numbers/group."""
     who, body = caller(), json_body()
     moved = book().set_group(who, body.get("numbers"), body.get("group"))
-    return render.success(f"Group updated to {body['group']} for {plural(moved)}")
+    return render.success(f"Group updated to {body['group']} for {render.plural(moved)}")
 
 
 def detach_numbers() -> Response:
     """PUT /api/numbers/detach."""
     who, body = caller(), json_body()
     detached = book().detach(who, body.get("numbers"))
-    return render.success(f"{plural(detached).capitalize()} detached")
+    return render.success(f"{render.plural(detached).capitalize()} detached")
 
 
 def attach_numbers() -> Response:
@@ -152,7 +93,7 @@ def attach_numbers() -> Response:
     attached = book().attach(
         who, body.get("numbers"), body.get("miniAppId"), body.get("locale"), body.get("applicationTag")
     )
-    return render.success(f"{plural(attached).capitalize()} attached to miniApp {body['miniAppId']}")
+    return render.success(f"{render.plural(attached).capitalize()} attached to miniApp {body['miniAppId']}")
 
 
 def update_note() -> Response:
@@ -183,7 +124,7 @@ def add_direct() -> Response:
         note=body.get("note"),
         application_tag=body.get("applicationTag"),
     )
-    return render.success(f"{plural(added).capitalize()} added to group {body['group']}")
+    return render.success(f"{render.plural(added).capitalize()} added to group {body['group']}")
 
 
 def delete_number(number: str) -> Response:

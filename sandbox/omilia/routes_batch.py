@@ -10,9 +10,9 @@ from flask import Blueprint, Response, request
 from sandbox.core.context import current_tenant
 from sandbox.omilia import render, render_csv
 from sandbox.omilia.exceptions import BadRequest
+from sandbox.omilia.inbound import API, caller, json_body
 from sandbox.omilia.models import batch
 from sandbox.omilia.models.permissions import require
-from sandbox.omilia.routes import API, caller, json_body
 
 # The doc names the form field `File`; `file` is accepted too, as multipart clients often lower-case it.
 FILE_FIELDS = ("File", "file")

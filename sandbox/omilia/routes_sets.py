@@ -9,8 +9,8 @@ from flask import Blueprint, Response
 
 from sandbox.core.context import current_tenant
 from sandbox.omilia import render
+from sandbox.omilia.inbound import API, caller, json_body
 from sandbox.omilia.models.sets import SetBook
-from sandbox.omilia.routes import API, caller, json_body, plural
 
 SETS = f"{API}/numbers-set"
 
@@ -81,30 +81,30 @@ def numbers_in_set(set_id: str) -> Response:
 def add_numbers(set_id: str) -> Response:
     """POST /api/numbers-set/{setId}/numbers."""
     added = book().add(caller(), set_id, json_body(required=True).get("numbers"))
-    return render.success(f"{plural(added).capitalize()} added to phone numbers set {set_id}")
+    return render.success(f"{render.plural(added).capitalize()} added to phone numbers set {set_id}")
 
 
 def remove_numbers(set_id: str) -> Response:
     """DELETE /api/numbers-set/{setId}/numbers."""
     removed = book().remove(caller(), set_id, json_body(required=True).get("numbers"))
-    return render.success(f"{plural(removed).capitalize()} removed from phone numbers set {set_id}")
+    return render.success(f"{render.plural(removed).capitalize()} removed from phone numbers set {set_id}")
 
 
 def attach_set(set_id: str) -> Response:
     """PUT /api/numbers-set/{setId}/attach."""
     attached = book().attach(caller(), set_id, json_body(required=True))
-    return render.success(f"{plural(attached).capitalize()} of phone numbers set {set_id} attached")
+    return render.success(f"{render.plural(attached).capitalize()} of phone numbers set {set_id} attached")
 
 
 def detach_set(set_id: str) -> Response:
     """PUT /api/numbers-set/{setId}/detach."""
     detached = book().detach(caller(), set_id)
-    return render.success(f"{plural(detached).capitalize()} of phone numbers set {set_id} detached")
+    return render.success(f"{render.plural(detached).capitalize()} of phone numbers set {set_id} detached")
 
 
 def delete_purchased(set_id: str) -> Response:
     """DELETE /api/numbers-set/{setId}/delete."""
     deleted = book().delete_purchased(caller(), set_id)
     return render.success(
-        f"{plural(deleted, 'purchased number').capitalize()} of phone numbers set {set_id} deleted"
+        f"{render.plural(deleted, 'purchased number').capitalize()} of phone numbers set {set_id} deleted"
     )
