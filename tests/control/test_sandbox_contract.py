@@ -45,7 +45,11 @@ class FaultsWorkflow(schema.as_state_machine()):  # type: ignore[misc]
 
 TestFaultsWorkflow = FaultsWorkflow.TestCase
 TestFaultsWorkflow.settings = settings(
-    max_examples=25, stateful_step_count=5, deadline=None, suppress_health_check=list(HealthCheck)
+    max_examples=25,
+    stateful_step_count=5,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,  # links carry generated ids: a replayed walk draws differently (not a failure)
 )
 
 
