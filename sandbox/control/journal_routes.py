@@ -38,7 +38,7 @@ def _limit() -> int | Response | None:
     raw = request.args.get("limit")
     if raw is None:
         return None
-    if not raw.isdigit() or not 0 <= int(raw) <= MAX_LIMIT:
+    if not (raw.isascii() and raw.isdigit()) or not 0 <= int(raw) <= MAX_LIMIT:
         return control_error(f"limit: must be an integer from 0 to {MAX_LIMIT}", 400)
     return int(raw)
 

@@ -107,7 +107,7 @@ def test_count_takes_limit_like_the_list(client: FlaskClient) -> None:
     assert client.get("/__sandbox/requests/count?limit=9").json == {"count": 3}
 
 
-@pytest.mark.parametrize("query", ["limit=x", "limit=-1", "vendor=nokia"])
+@pytest.mark.parametrize("query", ["limit=x", "limit=-1", "limit=\u0661", "vendor=nokia"])
 def test_count_refuses_bad_filters_as_the_list_does(client: FlaskClient, query: str) -> None:
     response = client.get("/__sandbox/requests/count?" + query)
     assert response.status_code == 400
