@@ -28,6 +28,9 @@ DEFAULTS: dict[str, Any] = {
     "HANG_CAP_S": 300.0,  # the longest a `hang` fault holds a connection
     "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
     "JSON_SORT_KEYS": False,
+    # No automatic OPTIONS answers (an empty text/html 200): vendors don't document OPTIONS, so it
+    # gets the vendor's own 405 like any other method a route does not take.
+    "PROVIDE_AUTOMATIC_OPTIONS": False,
 }
 
 

@@ -56,6 +56,12 @@ def test_wrong_method_is_a_vendor_shaped_405_with_allow(client) -> None:  # type
     assert "GET" in response.headers["Allow"]
 
 
+def test_options_is_a_vendor_shaped_405_not_an_empty_html_answer(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.options("/omilia/integrations/api/numbers")
+    assert response.status_code == 405
+    assert response.json == {"success": False, "message": "Method Not Allowed"}
+
+
 def test_a_body_over_the_size_limit_is_refused_in_the_vendors_format() -> None:
     client = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 1024}).test_client()
     response = client.post(
