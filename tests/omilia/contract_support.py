@@ -5,24 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from sandbox import create_app
+from tests.contract_checks import CONFORMANCE_CHECKS
 from tests.omilia.conftest import TOKEN_URL
 
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-    response_headers_conformance,
-]
+CHECKS = CONFORMANCE_CHECKS
 
 
 def frozen_app() -> Flask:

@@ -9,24 +9,12 @@ from typing import Any
 import schemathesis
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import run_state_machine_as_test
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from sandbox import create_app
+from tests.contract_checks import CONFORMANCE_CHECKS
 from tests.operator_connect.conftest import CREDENTIALS, CUSTOMER, DOC_SINGLE, TOKEN_URL
 
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-]
+CHECKS = CONFORMANCE_CHECKS
 app = create_app({"TESTING": True})
 schema = schemathesis.openapi.from_wsgi("/__sandbox/contracts/operator-connect.yaml", app)
 TOKEN = app.test_client().post(TOKEN_URL, data=CREDENTIALS).json["access_token"]

@@ -11,26 +11,14 @@ from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from sandbox import create_app
 from tests import xml_support
+from tests.contract_checks import CONFORMANCE_CHECKS
 
 xml_support.register()
 
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-    response_headers_conformance,
-]
+CHECKS = CONFORMANCE_CHECKS
 BASIC = "Basic " + base64.b64encode(b"admin:admin").decode()
 
 APP = create_app({"TESTING": True})
