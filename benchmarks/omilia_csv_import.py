@@ -23,27 +23,14 @@ from typing import Any
 from flask.testing import FlaskClient
 
 from sandbox import create_app
+from sandbox.omilia.render_csv import COLUMNS as EXPORT_COLUMNS
 from sandbox.omilia.world import DOC_MINIAPP
 
 STORED = 100_000
 ROWS = 10_000
 RUNS = 3
 API = "/omilia/integrations/api"
-COLUMNS = [
-    "APPLICATION_TAG",
-    "COUNTRY",
-    "GROUP_ID",
-    "LOCALE",
-    "MINIAPP_DIAMANT_APP_NAME",
-    "MINIAPP_GROUP",
-    "MINIAPP_ID",
-    "MINIAPP_NAME",
-    "MINIAPP_TYPE",
-    "NUMBER",
-    "PHONE_NUMBER_SET_ID",
-    "NOTE",
-    "OPERATION",
-]
+COLUMNS = [*EXPORT_COLUMNS, "OPERATION"]
 
 
 def number(i: int) -> str:

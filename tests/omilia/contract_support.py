@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import yaml
 from flask import Flask
 
 from sandbox import create_app
@@ -36,3 +38,21 @@ def token_auth(app: Flask, username: str) -> type:
             case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
 
     return RealToken
+
+
+CONTRACT = yaml.safe_load((Path(__file__).resolve().parents[2] / "contracts" / "omilia.yaml").read_text())
+
+
+def operation(operation_id: str) -> tuple[str, str, dict[str, Any]]:
+    """(method, path, definition) of an operation of the contract."""
+    for path, item in CONTRACT["paths"].items():
+        for method, definition in item.items():
+            if isinstance(definition, dict) and definition.get("operationId") == operation_id:
+                return method.upper(), path, definition
+    raise KeyError(operation_id)
+
+
+def request_example(definition: dict[str, Any]) -> Any:
+    """The request body of the operation's `doc` example."""
+    content = definition["requestBody"]["content"]
+    return next(iter(content.values()))["examples"]["doc"]["value"]

@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from tests.omilia.conftest import OmiliaClient
+from tests.omilia.contract_support import operation, request_example
 from tests.omilia.sets_csv_support import make_set, parse
-
-CONTRACT = yaml.safe_load((Path(__file__).resolve().parents[2] / "contracts" / "omilia.yaml").read_text())
-
-
-def operation(operation_id: str) -> tuple[str, str, dict[str, Any]]:
-    """(method, path, definition) of an operation of the contract."""
-    for path, item in CONTRACT["paths"].items():
-        for method, definition in item.items():
-            if isinstance(definition, dict) and definition.get("operationId") == operation_id:
-                return method.upper(), path, definition
-    raise KeyError(operation_id)
-
-
-def request_example(definition: dict[str, Any]) -> Any:
-    return next(iter(definition["requestBody"]["content"].values()))["examples"]["doc"]["value"]
 
 
 @pytest.mark.parametrize(

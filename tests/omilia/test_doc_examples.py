@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
 import yaml
 from flask.testing import FlaskClient
 
 from tests.omilia.conftest import OmiliaClient
+from tests.omilia.contract_support import CONTRACT, operation, request_example
 
-CONTRACT = yaml.safe_load((Path(__file__).resolve().parents[2] / "contracts" / "omilia.yaml").read_text())
 MY_OPERATIONS = (
     "listAvailableNumbers",
     "buyNumbers",
@@ -22,20 +19,6 @@ MY_OPERATIONS = (
     "searchNumbers",
     "addNumbersDirect",
 )
-
-
-def operation(operation_id: str) -> tuple[str, str, dict[str, Any]]:
-    """(method, path, definition) of an operation of the contract."""
-    for path, item in CONTRACT["paths"].items():
-        for method, definition in item.items():
-            if isinstance(definition, dict) and definition.get("operationId") == operation_id:
-                return method.upper(), path, definition
-    raise KeyError(operation_id)
-
-
-def request_example(definition: dict[str, Any]) -> Any:
-    content = definition["requestBody"]["content"]
-    return next(iter(content.values()))["examples"]["doc"]["value"]
 
 
 def test_token_example_issues_a_token(client: FlaskClient) -> None:
