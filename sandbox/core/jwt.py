@@ -1,18 +1,24 @@
-"""Minimal HS256 JSON Web Tokens, enough to issue and check the tokens the sandbox hands out.
+"""RS256 JSON Web Tokens: the tokens the sandbox hands out, and the JWKS that verifies them.
 
-Real vendors sign with keys a client never sees; a client only passes the token along (or
-decodes its claims without verifying), so one fixed sandbox key is faithful enough.
+Keycloak (Omilia) and Entra (Operator Connect) both sign RS256 with a key named by `kid` and
+publish the public half as a JWKS, so a client that validates tokens with a standard JWT library
+can do so against the sandbox. The key pair is made once per process (never stored in the
+source), unless a PEM private key is installed with `use_private_key` (e.g. from a world file).
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
-import hmac
 import json
+import threading
+from dataclasses import dataclass
 from typing import Any
 
-SANDBOX_KEY = b"telephony-sandbox-signing-key"
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 
 class TokenError(ValueError):
@@ -27,22 +33,109 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def encode(claims: dict[str, Any], *, header: dict[str, Any] | None = None, key: bytes = SANDBOX_KEY) -> str:
-    """Sign `claims` as a compact JWS (HS256)."""
-    head = {"alg": "HS256", "typ": "JWT", **(header or {})}
+def _int_b64(value: int) -> str:
+    return _b64(value.to_bytes((value.bit_length() + 7) // 8, "big"))
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """An RSA key pair and its key id (the RFC 7638 thumbprint of its public JWK)."""
+
+    private: rsa.RSAPrivateKey
+    kid: str
+
+    @classmethod
+    def of(cls, private: rsa.RSAPrivateKey) -> SigningKey:
+        """Wrap a private key, naming it by its thumbprint."""
+        numbers = private.public_key().public_numbers()
+        canonical = json.dumps(
+            {"e": _int_b64(numbers.e), "kty": "RSA", "n": _int_b64(numbers.n)}, separators=(",", ":")
+        )
+        return cls(private, _b64(hashlib.sha256(canonical.encode()).digest()))
+
+    def public_jwk(self) -> dict[str, Any]:
+        """The public key as a JWK, as Keycloak's and Entra's JWKS endpoints list it."""
+        numbers = self.private.public_key().public_numbers()
+        return {
+            "kid": self.kid,
+            "kty": "RSA",
+            "alg": "RS256",
+            "use": "sig",
+            "n": _int_b64(numbers.n),
+            "e": _int_b64(numbers.e),
+        }
+
+    def private_pem(self) -> str:
+        """The private key as unencrypted PKCS#8 PEM (for a world file)."""
+        return self.private.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode("ascii")
+
+
+_lock = threading.Lock()
+_key: SigningKey | None = None
+
+
+def signing_key() -> SigningKey:
+    """This process's signing key, made on first use."""
+    global _key
+    with _lock:
+        if _key is None:
+            _key = SigningKey.of(rsa.generate_private_key(public_exponent=65537, key_size=2048))
+        return _key
+
+
+def use_private_key(pem: str | bytes) -> SigningKey:
+    """Sign with this PEM private key from now on; TokenError if it is not an RSA private key."""
+    global _key
+    try:
+        private = serialization.load_pem_private_key(pem.encode() if isinstance(pem, str) else pem, None)
+    except (ValueError, TypeError) as exc:
+        raise TokenError("not a PEM private key") from exc
+    if not isinstance(private, rsa.RSAPrivateKey):
+        raise TokenError("not an RSA private key")
+    with _lock:
+        _key = SigningKey.of(private)
+        _verified.cache_clear()
+        return _key
+
+
+def jwks() -> dict[str, Any]:
+    """The JWKS document that verifies every token this process signs."""
+    return {"keys": [signing_key().public_jwk()]}
+
+
+def encode(claims: dict[str, Any], *, header: dict[str, Any] | None = None) -> str:
+    """Sign `claims` as a compact JWS (RS256, with this process's `kid`)."""
+    key = signing_key()
+    head = {"alg": "RS256", "typ": "JWT", **(header or {}), "kid": key.kid}
     parts = [_b64(json.dumps(part, separators=(",", ":")).encode()) for part in (head, claims)]
     signing_input = ".".join(parts)
-    signature = hmac.new(key, signing_input.encode("ascii"), hashlib.sha256).digest()
+    signature = key.private.sign(signing_input.encode("ascii"), padding.PKCS1v15(), hashes.SHA256())
     return f"{signing_input}.{_b64(signature)}"
 
 
-def decode(token: str, *, key: bytes = SANDBOX_KEY) -> dict[str, Any]:
-    """The claims of a token signed by the sandbox; TokenError if it is not one."""
+@functools.lru_cache(maxsize=4096)
+def _verified(signing_input: bytes, signature: bytes, kid: str) -> bool:
+    key = signing_key()
+    if kid != key.kid:
+        return False
+    try:
+        key.private.public_key().verify(signature, signing_input, padding.PKCS1v15(), hashes.SHA256())
+    except InvalidSignature:
+        return False
+    return True
+
+
+def decode(token: str) -> dict[str, Any]:
+    """The claims of a token signed by this process; TokenError if it is not one."""
     try:
         head_b64, claims_b64, sig_b64 = token.split(".")
+        head = json.loads(_unb64(head_b64))
+        if not isinstance(head, dict) or head.get("alg") != "RS256":
+            raise TokenError("not an RS256 token")
         signing_input = f"{head_b64}.{claims_b64}".encode("ascii")
-        expected = hmac.new(key, signing_input, hashlib.sha256).digest()
-        if not hmac.compare_digest(expected, _unb64(sig_b64)):
+        if not _verified(signing_input, _unb64(sig_b64), str(head.get("kid"))):
             raise TokenError("bad signature")
         claims = json.loads(_unb64(claims_b64))
     except TokenError:

@@ -136,5 +136,5 @@ def _token(
         "token_type": "Bearer",
         "expires_in": TOKEN_TTL_S,
         "ext_expires_in": TOKEN_TTL_S,
-        "access_token": jwt.encode(claims, header={"kid": "sandbox"}),
+        "access_token": jwt.encode(claims),
     }
