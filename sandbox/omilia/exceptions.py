@@ -80,6 +80,21 @@ class InvalidGrant(KeycloakError):
     message = "Invalid user credentials"
 
 
+class InvalidRequest(KeycloakError):
+    """A parameter the endpoint needs is missing (Keycloak's own texts)."""
+
+    status = 400
+    code = "invalid_request"
+
+
+class MissingClientId(KeycloakError):
+    """No `client_id` form field (Keycloak's ClientIdAndSecretAuthenticator)."""
+
+    status = 400
+    code = "invalid_client"
+    message = "Missing client_id parameter"
+
+
 class InvalidClient(KeycloakError):
     """An unknown client_id."""
 

@@ -5,21 +5,18 @@ Endpoint names are the contract's operationIds (fault rules and the journal use 
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response
 
-from sandbox.core.context import current_clock, current_tenant
-from sandbox.omilia import render, routes_batch, routes_sets
+from sandbox.core.context import current_tenant
+from sandbox.omilia import render, routes_batch, routes_keycloak, routes_sets
 from sandbox.omilia.inbound import API, caller, json_body, params
-from sandbox.omilia.models.identity import issue_tokens
 from sandbox.omilia.models.numbers import NumberBook
 
 
 def blueprint() -> Blueprint:
     """The Omilia blueprint (mounted at /omilia)."""
     bp = Blueprint("omilia", __name__)
-    bp.add_url_rule(
-        "/auth/realms/<realm>/protocol/openid-connect/token", "issueToken", issue_token, methods=["POST"]
-    )
+    routes_keycloak.register(bp)
     bp.add_url_rule(f"{API}/numbers", "listNumbers", list_numbers, methods=["GET"])
     bp.add_url_rule(f"{API}/numbers", "listAvailableNumbers", available_numbers, methods=["POST"])
     bp.add_url_rule(f"{API}/numbers", "buyNumbers", buy_numbers, methods=["PUT"])
@@ -38,16 +35,6 @@ def blueprint() -> Blueprint:
 def book() -> NumberBook:
     """The current tenant's numbers."""
     return NumberBook(current_tenant())
-
-
-def issue_token(realm: str) -> Response:
-    """POST /auth/realms/{realm}/protocol/openid-connect/token (password and refresh grants)."""
-    issuer = request.host_url.rstrip("/") + request.script_root + "/omilia"
-    body = issue_tokens(current_tenant(), current_clock(), realm, request.form.to_dict(), issuer)
-    response = render.json_response(body)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Pragma"] = "no-cache"
-    return response
 
 
 def list_numbers() -> Response:

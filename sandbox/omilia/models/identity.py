@@ -1,6 +1,10 @@
-"""Keycloak-style tokens: the password and refresh grants, and bearer checks on every route.
+"""Keycloak-style tokens: the password and refresh grants, logout, and bearer checks on every route.
 
-VENDOR-FACTS §1.1: access tokens live 300 s and refresh tokens 1800 s, on the sandbox clock.
+Access tokens live 300 s and refresh tokens 1800 s, on the sandbox clock (learn.ocp.ai
+"api-authentication"). Each password grant starts a user session (a `sessions` record); a refresh
+token works only while its session is active, and logout ends it, as Keycloak's TokenManager and
+LogoutEndpoint do. The order of the token endpoint's checks is Keycloak's TokenEndpoint's: the
+realm, the grant type (missing, then unknown), the client, then the grant's own parameters.
 """
 
 from __future__ import annotations
@@ -17,15 +21,18 @@ from sandbox.core.store import TenantState
 from sandbox.omilia.exceptions import (
     InvalidClient,
     InvalidGrant,
-    KeycloakError,
+    InvalidRequest,
+    MissingClientId,
     RealmNotFound,
     Unauthorized,
     UnsupportedGrantType,
 )
+from sandbox.omilia.models.discovery import realm_issuer
 from sandbox.omilia.world import CLIENT_ID, REALMS
 
 ACCESS_TTL_S = 300
 REFRESH_TTL_S = 1800
+GRANTS = ("password", "refresh_token")
 
 
 @dataclass(frozen=True)
@@ -42,32 +49,71 @@ class Caller:
 
 
 def issue_tokens(
-    tenant: TenantState, clock: Clock, realm: str, form: Mapping[str, str], issuer: str
+    tenant: TenantState, clock: Clock, realm: str, form: Mapping[str, str], host: str
 ) -> dict[str, Any]:
     """Answer the token endpoint: the password grant or the refresh grant."""
-    if realm not in REALMS:
-        raise RealmNotFound()
+    check_realm(realm)
     grant = form.get("grant_type")
     if not grant:
-        raise KeycloakError("Missing form parameter: grant_type", code="invalid_request", status=400)
-    if form.get("client_id") != CLIENT_ID:
-        raise InvalidClient()
-    if grant == "password":
-        user = _check_password(tenant, form.get("username", ""), form.get("password", ""))
-        session = str(uuid.uuid4())
-    elif grant == "refresh_token":
-        user, session = _check_refresh(tenant, clock, realm, form.get("refresh_token", ""))
-    else:
+        raise InvalidRequest("Missing form parameter: grant_type")
+    if grant not in GRANTS:
         raise UnsupportedGrantType()
-    return _token_response(tenant, clock, realm, user, session, issuer)
+    check_client(form)
+    if grant == "password":
+        user = _check_password(tenant, form)
+        session = _start_session(tenant, clock, realm, user)
+    else:
+        token = form.get("refresh_token")
+        if not token:
+            raise InvalidRequest("No refresh token")
+        user, session = _check_refresh(tenant, clock, realm, token)
+    return _token_response(tenant, clock, realm, user, session, host)
 
 
-def _check_password(tenant: TenantState, username: str, password: str) -> dict[str, Any]:
+def logout(tenant: TenantState, clock: Clock, realm: str, form: Mapping[str, str]) -> None:
+    """POST .../openid-connect/logout: end the session of the form's refresh token."""
+    check_realm(realm)
+    check_client(form)
+    token = form.get("refresh_token")
+    if not token:
+        raise InvalidRequest("No refresh token")
+    _, session = _check_refresh(tenant, clock, realm, token)
+    tenant.collection("omilia", "sessions").delete(session)
+
+
+def check_realm(realm: str) -> None:
+    """RealmNotFound unless the realm exists."""
+    if realm not in REALMS:
+        raise RealmNotFound()
+
+
+def check_client(form: Mapping[str, str]) -> None:
+    """The public client `ocp` authenticates with its `client_id` form field alone."""
+    client_id = form.get("client_id")
+    if not client_id:
+        raise MissingClientId()
+    if client_id != CLIENT_ID:
+        raise InvalidClient()
+
+
+def _check_password(tenant: TenantState, form: Mapping[str, str]) -> dict[str, Any]:
+    username = form.get("username", "")
+    if not username:
+        # Keycloak's direct-grant ValidateUsername: 401 invalid_request.
+        raise InvalidRequest("Missing parameter: username", status=401)
     users = tenant.collection("omilia", "users")
     user = users.get(username) or users.get(username.lower())
-    if user is None or not hmac.compare_digest(str(user["password"]), password):
+    if user is None or not hmac.compare_digest(str(user["password"]), form.get("password", "")):
         raise InvalidGrant()
     return user
+
+
+def _start_session(tenant: TenantState, clock: Clock, realm: str, user: dict[str, Any]) -> str:
+    session = str(uuid.uuid4())
+    tenant.collection("omilia", "sessions").put(
+        {"id": session, "username": user["username"], "realm": realm, "started": int(clock.time())}
+    )
+    return session
 
 
 def _check_refresh(tenant: TenantState, clock: Clock, realm: str, token: str) -> tuple[dict[str, Any], str]:
@@ -82,16 +128,19 @@ def _check_refresh(tenant: TenantState, clock: Clock, realm: str, token: str) ->
     user = tenant.collection("omilia", "users").get(str(claims.get("preferred_username")))
     if user is None:
         raise InvalidGrant("Invalid refresh token", status=400)
+    session = tenant.collection("omilia", "sessions").get(str(claims.get("sid")))
+    if session is None or session.get("username") != user["username"]:
+        raise InvalidGrant("Session not active", status=400)
     return user, str(claims.get("sid"))
 
 
 def _token_response(
-    tenant: TenantState, clock: Clock, realm: str, user: dict[str, Any], session: str, issuer: str
+    tenant: TenantState, clock: Clock, realm: str, user: dict[str, Any], session: str, host: str
 ) -> dict[str, Any]:
     now = int(clock.time())
     common = {
         "iat": now,
-        "iss": f"{issuer}/auth/realms/{realm}",
+        "iss": realm_issuer(host, realm),
         "sub": user["id"],
         "azp": CLIENT_ID,
         "sid": session,
