@@ -89,3 +89,27 @@ def number_page(page: Any, item: Any = listed_number) -> Response:
             "allNumbers": page.total,
         }
     )
+
+
+def miniapp(app: dict[str, Any]) -> dict[str, Any]:
+    """A miniApp as the miniApps listing prints it (the names the numbers listing uses for it)."""
+    return {
+        "miniAppId": app["miniAppId"],
+        "miniAppName": app.get("name"),
+        "miniAppType": app.get("type"),
+        "miniAppGroup": app.get("group"),
+        "miniAppDiamantAppName": app.get("diamantAppName"),
+    }
+
+
+def miniapp_page(page: Any) -> Response:
+    """The paged envelope of GET /miniapps/api/apps (the numbers listing's, with `apps`)."""
+    return json_response(
+        {
+            "apps": [miniapp(app) for app in page.items],
+            "page": page.page,
+            "pageSize": page.page_size,
+            "numberOfPages": page.pages,
+            "allApps": page.total,
+        }
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response
 
 from sandbox.core.context import current_tenant
-from sandbox.omilia import render, routes_batch, routes_keycloak, routes_sets
+from sandbox.omilia import render, routes_batch, routes_keycloak, routes_miniapps, routes_sets
 from sandbox.omilia.inbound import API, caller, json_body, params
 from sandbox.omilia.models.numbers import NumberBook
 
@@ -29,6 +29,7 @@ def blueprint() -> Blueprint:
     bp.add_url_rule(f"{API}/numbers/delete/<number>", "deleteNumber", delete_number, methods=["DELETE"])
     routes_sets.register(bp)
     routes_batch.register(bp)
+    routes_miniapps.register(bp)
     return bp
 
 

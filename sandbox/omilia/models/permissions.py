@@ -1,7 +1,7 @@
 """Omilia's role matrix (VENDOR-FACTS §1.4) and group checks.
 
 Integrations role mapping, as read from learn.ocp.ai "integrations-role-mapping":
-- every role reads: numbers, sets, the numbers of a set;
+- every role reads: numbers, sets, the numbers of a set, the miniApps of its groups, routers;
 - Developer and up may tag a number (applicationTag);
 - Maintainer and up change numbers and sets (attach, detach, delete, group, export CSV, sets);
 - Owner only: numbers for sale and buying them, notes, CSV import, deleting a set;
@@ -37,6 +37,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "sets.read": VIEWER_UP,
     "sets.write": MAINTAINER_UP,
     "sets.delete": OWNER,
+    "miniapps.read": VIEWER_UP,
 }
 
 
