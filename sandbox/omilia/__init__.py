@@ -31,7 +31,7 @@ vendor = Vendor(
     http_error=http_error,
     collections={
         "users": CollectionSpec(key="username"),
-        "sessions": CollectionSpec(key="id"),
+        "logouts": CollectionSpec(key="sid"),
         "groups": CollectionSpec(key="id"),
         "miniapps": CollectionSpec(key="miniAppId", indexes=("group",)),
         "numbers": CollectionSpec(key="number", indexes=("groupId", "phoneNumberSetId", "miniAppId")),

@@ -50,9 +50,52 @@ def test_filters_by_group(owner: OmiliaClient) -> None:
     assert {r["GROUP_ID"] for r in rows} == {"ocp"}
 
 
-def test_export_is_not_paged(owner: OmiliaClient) -> None:
-    rows = parse(export(owner, {"page": 2, "pageSize": 1}).text)
+def test_without_page_or_page_size_the_export_is_whole(owner: OmiliaClient) -> None:
+    rows = parse(export(owner).text)
+    assert len(rows) == len(owner.numbers()) > 1
+
+
+def test_page_and_page_size_select_one_page(owner: OmiliaClient) -> None:
+    whole = [r["NUMBER"] for r in parse(export(owner, {"orderBy": "number"}).text)]
+    second = parse(export(owner, {"orderBy": "number", "page": 2, "pageSize": 1}).text)
+    assert [r["NUMBER"] for r in second] == whole[1:2]
+
+
+def test_reading_pages_until_an_empty_one_stops_and_covers_the_export(owner: OmiliaClient) -> None:
+    whole = [r["NUMBER"] for r in parse(export(owner, {"orderBy": "number"}).text)]
+    seen: list[str] = []
+    for page in range(1, 100):
+        response = export(owner, {"orderBy": "number", "page": page, "pageSize": 2})
+        assert response.text.split("\r\n")[0] == ",".join(EXPORT_COLUMNS)
+        rows = parse(response.text)
+        if not rows:
+            break
+        seen += [r["NUMBER"] for r in rows]
+    assert seen == whole
+    assert page == len(whole) // 2 + (len(whole) % 2) + 1
+
+
+def test_page_size_alone_means_page_1(owner: OmiliaClient) -> None:
+    assert len(parse(export(owner, {"pageSize": 1}).text)) == 1
+
+
+def test_page_alone_has_pages_of_50(owner: OmiliaClient) -> None:
+    assert len(parse(export(owner, {"page": 1}).text)) == len(owner.numbers())
+    assert parse(export(owner, {"page": 2}).text) == []
+
+
+def test_zero_paging_as_in_the_doc_example_is_the_whole_export(owner: OmiliaClient) -> None:
+    rows = parse(export(owner, {"page": 0, "pageSize": 0}).text)
     assert len(rows) == len(owner.numbers())
+
+
+def test_bad_page_size_is_400(owner: OmiliaClient) -> None:
+    response = export(owner, {"pageSize": -1})
+    assert response.status_code == 400
+    assert response.json == {
+        "success": False,
+        "message": "Invalid pageSize '-1': must be an integer starting from 1",
+    }
 
 
 def test_no_match_is_only_the_header(owner: OmiliaClient) -> None:

@@ -103,10 +103,21 @@ def test_logout_of_another_tenant_leaves_the_session(client: FlaskClient) -> Non
     assert refresh_grant(client, refresh).status_code == 200
 
 
-def test_reset_ends_every_session(client: FlaskClient) -> None:
+def test_a_login_changes_nothing_stored_and_a_logout_records_the_session(client: FlaskClient) -> None:
+    before = client.get("/__sandbox/state").json
+    tokens = password_grant(client, "owner").json
+    assert client.get("/__sandbox/state").json == before
+    logout(client, {"client_id": "ocp", "refresh_token": tokens["refresh_token"]})
+    (ended,) = client.get("/__sandbox/state").json["omilia"]["logouts"]
+    assert ended["sid"] == tokens["session_state"]
+
+
+def test_a_refused_logout_changes_nothing(client: FlaskClient) -> None:
     refresh = password_grant(client, "owner").json["refresh_token"]
-    assert client.post("/__sandbox/reset").status_code == 200
-    assert refresh_grant(client, refresh).json["error_description"] == "Session not active"
+    before = client.get("/__sandbox/state").json
+    assert logout(client, {"client_id": "other", "refresh_token": refresh}).status_code == 401
+    assert logout(client, {"client_id": "ocp"}).status_code == 400
+    assert client.get("/__sandbox/state").json == before
 
 
 def test_access_token_of_a_logged_out_session_still_opens_the_api(client: FlaskClient) -> None:

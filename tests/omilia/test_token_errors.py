@@ -64,7 +64,8 @@ def test_refresh_grant_without_refresh_token_is_invalid_request(client: FlaskCli
     )
 
 
-def test_a_refused_grant_starts_no_session(client: FlaskClient) -> None:
-    before = client.get("/__sandbox/state").json["omilia"]["sessions"]
+def test_a_refused_grant_changes_nothing(client: FlaskClient) -> None:
+    before = client.get("/__sandbox/state").json
     error_of(client, {"client_id": "ocp", "grant_type": "password", "username": "owner", "password": "x"})
-    assert client.get("/__sandbox/state").json["omilia"]["sessions"] == before
+    error_of(client, {"client_id": "ocp", "grant_type": "refresh_token", "refresh_token": "x"})
+    assert client.get("/__sandbox/state").json == before

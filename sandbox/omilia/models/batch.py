@@ -22,6 +22,7 @@ from sandbox.omilia.models import fields
 from sandbox.omilia.models.identity import Caller
 from sandbox.omilia.models.numbers import NumberBook
 from sandbox.omilia.models.permissions import require
+from sandbox.omilia.models.query import DEFAULT_PAGE_SIZE, paginate, positive_int
 from sandbox.omilia.models.records import new_number
 from sandbox.omilia.render_csv import Row
 from sandbox.omilia.world import CSV_LIMITS, CSV_LIMITS_ID, PROVIDERS
@@ -51,9 +52,18 @@ class Change:
 
 
 def export(tenant: TenantState, caller: Caller, criteria: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """POST /api/numbers/csv: every number the advanced search selects (unpaged), as views."""
+    """POST /api/numbers/csv: the numbers the advanced search selects, as views.
+
+    Paged by `page`/`pageSize` as the search is (0 or absent means the default: page 1, 50 rows);
+    when neither is given the export is the whole selection (the doc lists both as optional).
+    """
     require(caller, "numbers.export")
-    return NumberBook(tenant).matching(caller, criteria, action="numbers.export")
+    views = NumberBook(tenant).matching(caller, criteria, action="numbers.export")
+    if all(criteria.get(name) in (None, "", 0, "0") for name in ("page", "pageSize")):
+        return views
+    page = positive_int(criteria, "page", 1, zero_is_default=True)
+    page_size = positive_int(criteria, "pageSize", DEFAULT_PAGE_SIZE, zero_is_default=True)
+    return paginate(views, page, page_size).items
 
 
 def limits(tenant: TenantState) -> dict[str, int]:
