@@ -46,6 +46,7 @@ REFUSED = "CSV file rejected, nothing was changed (1 bad row): line 3: "
             "number +12015559999 is not available from Twilio",
         ),
         (["create", "+12012049893", "ocp-qa", "Twilio", "", "", ""], "number +12012049893 already exists"),
+        (["create", "+35722000001", "ocp-qa", "Twilio", "", "", ""], "no permission on number +35722000001"),
         (["create", "+12015551000", "", "Twilio", "", "", ""], "GROUP_ID is required to create a number"),
         (["create", "+12015551000", "other", "Twilio", "", "", ""], "no permission on group other"),
         (["delete", "+35722000001", "", "", "", "", ""], "no permission on group other"),

@@ -132,3 +132,17 @@ def test_bad_fields_are_400(support: OmiliaClient, body: dict[str, Any], message
     response = direct(support, **body)
     assert response.status_code == 400
     assert response.json == {"success": False, "message": message}
+
+
+def test_a_number_of_a_group_the_caller_is_not_in_is_not_revealed(
+    support: OmiliaClient, state: Callable[[], Any]
+) -> None:
+    before = state()
+    response = direct(support, numbers=[NEW, "+35722000001"])
+    assert response.status_code == 403
+    assert response.json == {
+        "success": False,
+        "message": "Access denied: no permission on number +35722000001",
+    }
+    assert "other" not in response.json["message"]
+    assert state()["omilia"] == before["omilia"]

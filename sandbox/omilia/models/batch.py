@@ -163,7 +163,11 @@ class Importer:
         known = {p.lower(): p for p in PROVIDERS}
         if provider.lower() not in known:
             raise RowError(f"unknown provider '{provider[:40]}' (use {', '.join(PROVIDERS)})")
-        if number in self.numbers:
+        existing = self.numbers.get(number)
+        if existing is not None:
+            # A number of a group the caller is not in is not revealed to exist (as numbers/direct).
+            if existing.get("groupId") not in self.caller.groups:
+                raise RowError(f"no permission on number {number}")
             raise RowError(f"number {number} already exists")
         offer = self.inventory.get(number)
         if offer is None or offer.get("provider") != known[provider.lower()]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sandbox.core.store import TenantState
-from sandbox.omilia.exceptions import BadRequest, Conflict, NotFound
+from sandbox.omilia.exceptions import BadRequest, Conflict, Forbidden, NotFound
 from sandbox.omilia.models import fields
 from sandbox.omilia.models.fields import check_e164, check_locale
 from sandbox.omilia.models.identity import Caller
@@ -177,9 +177,8 @@ class NumberBook:
         attach = self._attachment(caller, mini_app_id, locale, application_tag, required=False)
         note = None if note in (None, "") else fields.text(note, "note")
         require_groups(caller, [group])
-        taken = [n for n in wanted if n in self.numbers]
-        if taken:
-            raise Conflict(f"Number {taken[0]} already exists")
+        for number in wanted:
+            self._not_taken(caller, number)
         for number in wanted:
             self.inventory.delete(number)
             record = new_number(number, country or country_of(number), group, provider=None, note=note)
@@ -243,6 +242,19 @@ class NumberBook:
         return record["number"]
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _not_taken(self, caller: Caller, number: str) -> None:
+        """409 for a number of the caller's groups; one the caller cannot see is a number it may not use.
+
+        Answering "already exists" for a number of another group would reveal what the caller cannot
+        list: it gets the 403 of a number outside its groups, without the group's name.
+        """
+        record = self.numbers.get(number)
+        if record is None:
+            return
+        if record.get("groupId") not in caller.groups:
+            raise Forbidden(f"Access denied: no permission on number {number}")
+        raise Conflict(f"Number {number} already exists")
+
     def owned(self, caller: Caller, numbers: Iterable[str]) -> list[dict[str, Any]]:
         """The records of `numbers`: 404 for an unknown one, 403 for one outside the caller's groups."""
         records = []
