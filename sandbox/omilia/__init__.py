@@ -36,6 +36,7 @@ vendor = Vendor(
         "miniapps": CollectionSpec(key="miniAppId", indexes=("group",)),
         "numbers": CollectionSpec(key="number", indexes=("groupId", "phoneNumberSetId", "miniAppId")),
         "sets": CollectionSpec(key="id", indexes=("groupId",)),
+        "routers": CollectionSpec(key="id", indexes=("number",)),
         "inventory": CollectionSpec(key="number", indexes=("country",)),
         "settings": CollectionSpec(key="id"),
     },

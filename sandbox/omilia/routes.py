@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response
 
 from sandbox.core.context import current_tenant
-from sandbox.omilia import render, routes_batch, routes_keycloak, routes_miniapps, routes_sets
+from sandbox.omilia import render, routes_batch, routes_keycloak, routes_miniapps, routes_routing, routes_sets
 from sandbox.omilia.inbound import API, caller, json_body, params
 from sandbox.omilia.models.numbers import NumberBook
 
@@ -30,6 +30,7 @@ def blueprint() -> Blueprint:
     routes_sets.register(bp)
     routes_batch.register(bp)
     routes_miniapps.register(bp)
+    routes_routing.register(bp)
     return bp
 
 

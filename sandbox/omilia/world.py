@@ -129,6 +129,8 @@ def seed() -> dict[str, list[dict[str, Any]]]:
             _number("+35722000001", "CY", "other", note="not visible to the default users"),
         ],
         "sets": [],
+        "routers": [],
+        "logouts": [],
         "settings": [{"id": CSV_LIMITS_ID, **CSV_LIMITS}],
         "inventory": _inventory(),
     }

@@ -3,7 +3,9 @@
 Integrations role mapping, as read from learn.ocp.ai "integrations-role-mapping":
 - every role reads: numbers, sets, the numbers of a set, the miniApps of its groups, routers;
 - Developer and up may tag a number (applicationTag);
-- Maintainer and up change numbers and sets (attach, detach, delete, group, export CSV, sets);
+- Maintainer and up change numbers and sets (attach, detach, delete, group, export CSV, sets) and
+  routers (the mapping does not say who writes routers: they change where a number's traffic goes,
+  as attach does);
 - Owner only: numbers for sale and buying them, notes, CSV import, deleting a set;
 - `numbers/direct` needs Owner and also SUPERUSER or SUPPORT.
 """
@@ -38,6 +40,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "sets.write": MAINTAINER_UP,
     "sets.delete": OWNER,
     "miniapps.read": VIEWER_UP,
+    "routers.read": VIEWER_UP,
+    "routers.write": MAINTAINER_UP,
 }
 
 
