@@ -15,10 +15,11 @@ vendor = Vendor(
     coded_error=exceptions.coded_error,
     collections={
         "settings": CollectionSpec(key="id"),
-        "users": CollectionSpec(key="username", indexes=("id",)),
+        "users": CollectionSpec(key="username", indexes=("id", "uniquehash")),
         "campaigns": CollectionSpec(key="id", indexes=("user",)),
         "numbers": CollectionSpec(key="id", indexes=("campaign_id",)),
         "calls": CollectionSpec(key="id", indexes=("campaign_id",)),
+        "local_calls": CollectionSpec(key="id"),
     },
     seed=world.seed,
     operation=transport.function_name,

@@ -88,6 +88,18 @@ class BadPeriod(MorError):
     message = "Date from is greater than date till"
 
 
+class UserNotFound(MorError):
+    """No such user among those the caller may read."""
+
+    message = "User was not found"
+
+
+class FeatureDisabled(MorError):
+    """user_balance_get while "Allow devices to check balance over HTTP" is off."""
+
+    message = "Feature disabled"
+
+
 class UnknownFunction(MorError):
     """A path under /billing/api that names no MOR function (a routing error, so HTTP 404)."""
 
@@ -110,6 +122,8 @@ DOCUMENTED: dict[str, type[MorError]] = {
         NoNumbers,
         NoCallsInPeriod,
         BadPeriod,
+        UserNotFound,
+        FeatureDisabled,
     )
 }
 

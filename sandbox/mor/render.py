@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response
+from flask import Response, request
 
 from sandbox.core import xmlio
 from sandbox.core.errors import VendorError
+from sandbox.mor.functions import status_errors
+from sandbox.mor.transport import function_name
 
 CONTENT_TYPE = "text/xml"
 DISPOSITION = "attachment; filename=mor_api_response.xml"
@@ -25,7 +27,10 @@ def xml_response(document: dict[str, Any], status: int = 200) -> Response:
 
 
 def render_error(error: VendorError) -> Response:
-    """`<page><error>MSG</error></page>` (the upload page's envelope)."""
+    """`<page><error>MSG</error></page>` (the upload page's envelope), or inside `<status>` for the
+    functions whose pages and clients read it there (system_version_get, the call lists)."""
+    if status_errors(function_name(request)):
+        return xml_response({"page": {"status": {"error": error.message}}}, error.status)
     return xml_response({"page": {"error": error.message}}, error.status)
 
 
@@ -51,7 +56,10 @@ def statistics(stats: dict[str, Any]) -> Response:
         "total_call_time": str(stats["total_call_time"]),
         "total_call_time_longer_than_10s": str(stats["total_call_time_longer_than_10s"]),
     }
-    for element, disposition in (("answered", "ANSWERED"), ("no_answer", "NO ANSWER"), ("busy", "BUSY")):
+    # The wiki's example is cut at the block after <busy> ("<fail..."): by its siblings' pattern it
+    # is <fail> with <fail_calls> and <fail_percent>, the FAILED calls (the four percents make 100%).
+    blocks = (("answered", "ANSWERED"), ("no_answer", "NO ANSWER"), ("busy", "BUSY"), ("fail", "FAILED"))
+    for element, disposition in blocks:
         body[element] = {
             f"{element}_calls": str(counts[disposition]),
             f"{element}_percent": percent(counts[disposition], total),

@@ -1,7 +1,7 @@
 """MOR's routes: `/billing/api/{function}`, one view per function, GET and POST.
 
 Endpoint names are the MOR function names (the contract's operationIds, the fault rules' operation).
-Each function's hashed parameters are listed in the order of its wiki page.
+Each function's hashed parameters are in `functions.FUNCTIONS`, in the order of its wiki page.
 """
 
 from __future__ import annotations
@@ -11,21 +11,14 @@ from collections.abc import Callable
 from flask import Blueprint, Response, request
 
 from sandbox.core.context import current_clock, current_tenant
-from sandbox.mor import render, transport
+from sandbox.mor import render, routes_account, transport
 from sandbox.mor.exceptions import UnknownFunction
-from sandbox.mor.models.access import Caller, authenticate, require_campaign_owner
+from sandbox.mor.inbound import call
+from sandbox.mor.models.access import require_campaign_owner
 from sandbox.mor.models.campaigns import Campaigns
 from sandbox.mor.models.reports import Reports
 
 API = "/billing/api"
-
-HASHED: dict[str, tuple[str, ...]] = {
-    "autodialer_upload_numbers": ("id",),
-    "autodialer_change_campaign_status": ("u", "id"),
-    "autodialer_get_campaign_statistics": ("u", "id", "period_start", "period_end"),
-    "autodialer_redial_all_failed_calls": ("u", "id"),
-    "autodialer_get_campaign_ivr_poll_results": ("u", "id"),
-}
 
 
 def blueprint() -> Blueprint:
@@ -51,13 +44,8 @@ def views() -> dict[str, Callable[[], Response]]:
         "autodialer_get_campaign_statistics": autodialer_get_campaign_statistics,
         "autodialer_redial_all_failed_calls": autodialer_redial_all_failed_calls,
         "autodialer_get_campaign_ivr_poll_results": autodialer_get_campaign_ivr_poll_results,
+        **routes_account.views(),
     }
-
-
-def call(function: str) -> tuple[Caller, dict[str, str]]:
-    """The checks every function makes first; the caller and the merged parameters."""
-    params = transport.params(request)
-    return authenticate(current_tenant(), request.method, params, HASHED[function]), params
 
 
 def campaigns() -> Campaigns:

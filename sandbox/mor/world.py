@@ -1,7 +1,8 @@
 """MOR's default world: API settings, users, and their autodialer campaigns.
 
 vendor-docs/mor-autodialer-upload-numbers.txt works as written against it: user `campgain_user`
-(sic) with API secret key `secret` owns campaign 1, which starts empty.
+(sic) owns campaign 1, which starts empty; the system's one API secret key is `secret`.
+Passwords are `sandbox`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ from typing import Any
 
 SETTINGS_ID = "api"
 DEFAULT_WAIT_TIME_S = 10  # the Auto-Dialer's Wait Time: 10 s by default, and never less
+API_SECRET_KEY = "secret"
+PASSWORD = "sandbox"
+MOR_VERSION = "MOR X16"
+DEFAULT_CURRENCY = "USD"
 
 
 def settings() -> dict[str, Any]:
@@ -19,11 +24,35 @@ def settings() -> dict[str, Any]:
         "allow_api": True,
         "allow_get_api": False,
         "disable_hash_checking": False,
+        # One API Secret Key for the whole system (API_Configuration); the upload doc's key.
+        "api_secret_key": API_SECRET_KEY,
+        # "Allow devices to check balance over HTTP" (user_balance_get answers Feature disabled without it).
+        "allow_balance_check": True,
+        "version": MOR_VERSION,
+        "currency": DEFAULT_CURRENCY,
+        # Units of each currency per unit of the default currency (the sandbox's exchange rates).
+        "exchange_rates": {"USD": 1.0, "EUR": 0.92, "GBP": 0.79},
     }
 
 
-def _user(username: str, user_id: str, usertype: str, secret: str) -> dict[str, Any]:
-    return {"username": username, "id": user_id, "usertype": usertype, "api_secret_key": secret}
+def _user(username: str, user_id: str, usertype: str, **details: Any) -> dict[str, Any]:
+    """A MOR user: login, type, account and the personal details user_details_get prints."""
+    return {
+        "username": username,
+        "id": user_id,
+        "usertype": usertype,
+        "password": PASSWORD,
+        "uniquehash": details.pop("uniquehash"),
+        "first_name": details.pop("first_name"),
+        "last_name": details.pop("last_name"),
+        "postpaid": details.pop("postpaid", False),
+        "balance": details.pop("balance", 0.0),
+        "credit": details.pop("credit", 0.0),
+        "currency": details.pop("currency", DEFAULT_CURRENCY),
+        "email": details.pop("email", f"{username}@example.com"),
+        "language": "en",
+        **details,
+    }
 
 
 def campaign(campaign_id: str, owner: str, actions: list[dict[str, str]], **fields: Any) -> dict[str, Any]:
@@ -50,9 +79,37 @@ def seed() -> dict[str, list[dict[str, Any]]]:
     return {
         "settings": [settings()],
         "users": [
-            _user("admin", "0", "admin", "admin_secret"),
-            _user("campgain_user", "2", "user", "secret"),
-            _user("another_user", "3", "user", "another_secret"),
+            _user(
+                "admin",
+                "0",
+                "admin",
+                uniquehash="a0dm1n0000",
+                first_name="System",
+                last_name="Admin",
+                postpaid=True,
+                credit=-1.0,
+            ),
+            _user(
+                "campgain_user",
+                "2",
+                "user",
+                uniquehash="c4mpg41n02",
+                first_name="Campaign",
+                last_name="User",
+                balance=25.5,
+            ),
+            _user(
+                "another_user",
+                "3",
+                "user",
+                uniquehash="4n0th3r003",
+                first_name="Another",
+                last_name="User",
+                postpaid=True,
+                credit=100.0,
+                currency="EUR",
+                balance=-12.25,
+            ),
         ],
         "campaigns": [
             campaign("1", "campgain_user", PLAY_AND_POLL),
@@ -61,4 +118,5 @@ def seed() -> dict[str, list[dict[str, Any]]]:
         ],
         "numbers": [],
         "calls": [],
+        "local_calls": [],
     }

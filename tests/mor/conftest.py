@@ -15,19 +15,42 @@ from sandbox.core import xmlio
 API = "/mor/billing/api"
 DOC_NUMBERS = b"123456789\n222222222\n333333333\n444444444\n555555555\n666666666\n777777777\n"
 DOC_HASH = "bc2f114099d16656d37e45fd9e8744cb9386d462"
-SECRETS = {"campgain_user": "secret", "another_user": "another_secret", "admin": "admin_secret"}
+SECRET = "secret"  # the system's one API Secret Key, for every user
 HASHED = {
     "autodialer_upload_numbers": ("id",),
     "autodialer_change_campaign_status": ("u", "id"),
     "autodialer_get_campaign_statistics": ("u", "id", "period_start", "period_end"),
     "autodialer_redial_all_failed_calls": ("u", "id"),
     "autodialer_get_campaign_ivr_poll_results": ("u", "id"),
+    "user_details_get": ("user_id", "username"),
+    "user_balance_get": ("username", "currency"),
+    "user_simple_balance_get": ("id", "currency"),
+    "system_version_get": ("u",),
+    "local_calls_get": ("from", "till", "s_user"),
+    "user_calls_get": (
+        "period_start",
+        "period_end",
+        "s_user",
+        "s_call_type",
+        "s_device",
+        "s_provider",
+        "s_hgc",
+        "s_did",
+        "s_destination",
+        "order_by",
+        "order_desc",
+        "only_did",
+        "s_uniqueid",
+        "s_callback_uniqueid",
+        "originator_codec_name",
+        "terminator_codec_name",
+    ),
 }
 
 
-def sign(function: str, params: dict[str, str], secret: str | None = None) -> str:
+def sign(function: str, params: dict[str, str], secret: str = SECRET) -> str:
     """The hash MOR expects for `params` (the hashed values in order, then the secret)."""
-    key = secret if secret is not None else SECRETS[params["u"]]
+    key = secret
     joined = "".join(params.get(name, "") for name in HASHED[function])
     return hashlib.sha1((joined + key).encode()).hexdigest()
 

@@ -1,7 +1,10 @@
 """Who may call the MOR API: the API settings, the user named by `u`, and the request hash.
 
 Hash (MOR_API_hash_construction): lowercase hex SHA1 of the values of the method's hashed
-parameters, in the order the method's page lists them, with the user's API secret key appended.
+parameters, in the order the method's page lists them, with the API Secret Key appended. The key
+is ONE system setting (API_Configuration: SETTINGS -> Setup -> Settings -> API tab), so the same
+key signs every user's calls, as the public PHP client laravel-kolmisoft does with its one
+`auth_key`; only a reseller has a key of his own (in his settings), when his record names one.
 """
 
 from __future__ import annotations
@@ -58,15 +61,31 @@ def find_user(tenant: TenantState, u: str) -> Mapping[str, Any] | None:
     return found
 
 
-def authenticate(
-    tenant: TenantState, method: str, params: Mapping[str, str], hashed: tuple[str, ...]
-) -> Caller:
-    """Apply MOR's checks in its order: API on, GET allowed, known user, correct hash."""
+def secret_key(config: Mapping[str, Any], user: Mapping[str, Any]) -> str:
+    """The API Secret Key that signs `user`'s calls: the system's, or a reseller's own."""
+    if user.get("usertype") == "reseller" and user.get("api_secret_key"):
+        return str(user["api_secret_key"])
+    return str(config.get("api_secret_key", settings()["api_secret_key"]))
+
+
+def check_transport(tenant: TenantState, method: str) -> Mapping[str, Any]:
+    """The first two checks: the API is on, and a GET only when GET API is allowed; the settings."""
     config = api_settings(tenant)
     if not config.get("allow_api", True):
         raise ApiRequestsDisabled()
     if method in ("GET", "HEAD") and not config.get("allow_get_api", False):
         raise GetRequestsDisabled()
+    return config
+
+
+def authenticate(
+    tenant: TenantState, method: str, params: Mapping[str, str], hashed: tuple[tuple[str, ...], ...]
+) -> Caller:
+    """Apply MOR's checks in its order: API on, GET allowed, known user, correct hash.
+
+    `hashed` lists the orders of hashed parameters a function accepts (one, unless its pages disagree).
+    """
+    config = check_transport(tenant, method)
     username = params.get("u", "")
     user = find_user(tenant, username) if username else None
     if user is None:
@@ -76,10 +95,8 @@ def authenticate(
         # MOR's server source counts a hash only when it is exactly 40 characters long.
         if len(given) != HASH_LENGTH:
             raise IncorrectHash()
-        expected = compute_hash(
-            [params.get(name, "") for name in hashed], str(user.get("api_secret_key", ""))
-        )
-        if given != expected:
+        key = secret_key(config, user)
+        if not any(given == compute_hash([params.get(name, "") for name in order], key) for order in hashed):
             raise IncorrectHash()
     return Caller(
         username=user["username"], user_id=str(user.get("id", "")), usertype=str(user.get("usertype"))
