@@ -78,17 +78,22 @@ def available_number(offer: dict[str, Any]) -> dict[str, Any]:
     return {field: offer.get(field) for field in AVAILABLE_FIELDS}
 
 
-def number_page(page: Any, item: Any = listed_number) -> Response:
-    """The paged envelope of GET /api/numbers and POST /api/numbers/search."""
+def paged(page: Any, noun: str, item: Any) -> Response:
+    """The documented paged envelope: `{noun: [...], page, pageSize, numberOfPages, all<Noun>}`."""
     return json_response(
         {
-            "numbers": [item(v) for v in page.items],
+            noun: [item(v) for v in page.items],
             "page": page.page,
             "pageSize": page.page_size,
             "numberOfPages": page.pages,
-            "allNumbers": page.total,
+            f"all{noun.capitalize()}": page.total,
         }
     )
+
+
+def number_page(page: Any, item: Any = listed_number) -> Response:
+    """The paged envelope of GET /api/numbers and POST /api/numbers/search."""
+    return paged(page, "numbers", item)
 
 
 def miniapp(app: dict[str, Any]) -> dict[str, Any]:
@@ -104,12 +109,4 @@ def miniapp(app: dict[str, Any]) -> dict[str, Any]:
 
 def miniapp_page(page: Any) -> Response:
     """The paged envelope of GET /miniapps/api/apps (the numbers listing's, with `apps`)."""
-    return json_response(
-        {
-            "apps": [miniapp(app) for app in page.items],
-            "page": page.page,
-            "pageSize": page.page_size,
-            "numberOfPages": page.pages,
-            "allApps": page.total,
-        }
-    )
+    return paged(page, "apps", miniapp)
