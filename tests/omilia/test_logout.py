@@ -146,3 +146,15 @@ def test_an_injected_fault_answers_instead_and_the_session_stays(client: FlaskCl
     refresh = password_grant(client, "owner").json["refresh_token"]
     assert logout(client, {"client_id": "ocp", "refresh_token": refresh}).status_code == 503
     assert refresh_grant(client, refresh).status_code == 200
+
+
+def test_an_ended_session_is_forgotten_once_its_refresh_tokens_expire(client: FlaskClient) -> None:
+    old = password_grant(client, "owner").json["refresh_token"]
+    logout(client, {"client_id": "ocp", "refresh_token": old})
+    assert client.post("/__sandbox/clock", json={"advance_s": 1800}).status_code == 200
+    new = password_grant(client, "owner").json
+    logout(client, {"client_id": "ocp", "refresh_token": new["refresh_token"]})
+    assert [e["sid"] for e in client.get("/__sandbox/state").json["omilia"]["logouts"]] == [
+        new["session_state"]
+    ]
+    assert refresh_grant(client, old).json["error_description"] == "Token is not active"

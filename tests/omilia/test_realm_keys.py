@@ -8,6 +8,7 @@ import jwt as pyjwt
 import pytest
 from flask.testing import FlaskClient
 
+from sandbox import create_app
 from tests.omilia.conftest import password_grant
 
 REALM = "/omilia/auth/realms/{realm}"
@@ -100,3 +101,11 @@ def test_post_on_the_jwks_is_a_keycloak_405(client: FlaskClient) -> None:
     response = client.post(CERTS.format(realm="master"))
     assert response.status_code == 405
     assert response.json["error"] == "HTTP 405 Method Not Allowed"
+
+
+def test_a_single_vendor_listener_names_its_root_as_the_host() -> None:
+    root = create_app({"TESTING": True, "VENDOR": "omilia"}).test_client()
+    doc = root.get("/auth/realms/master/.well-known/openid-configuration").json
+    assert doc["issuer"] == "http://localhost/auth/realms/master"
+    assert doc["jwks_uri"] == "http://localhost/auth/realms/master/protocol/openid-connect/certs"
+    assert root.get("/auth/realms/master/protocol/openid-connect/certs").status_code == 200
