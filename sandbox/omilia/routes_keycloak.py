@@ -23,6 +23,7 @@ def register(bp: Blueprint) -> None:
     bp.add_url_rule(f"{OIDC}/token", "issueToken", issue_token, methods=["POST"])
     bp.add_url_rule(f"{OIDC}/logout", "logout", logout, methods=["POST"])
     bp.add_url_rule(f"{OIDC}/certs", "getRealmKeys", certs, methods=["GET"])
+    bp.add_url_rule(f"{OIDC}/certs", "preflightRealmKeys", preflight, methods=["OPTIONS"])
     bp.add_url_rule(f"{REALM}/.well-known/openid-configuration", "getOpenidConfiguration", discovery)
 
 
@@ -45,6 +46,15 @@ def open_cors(response: Response) -> Response:
     if origin:
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response
+
+
+def preflight(realm: str) -> Response:
+    """OPTIONS .../openid-connect/certs: Keycloak's CORS preflight allows GET from any origin."""
+    identity.check_realm(realm)
+    response = open_cors(Response(status=200))
+    response.headers["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+    response.headers["Access-Control-Max-Age"] = "3600"
     return response
 
 

@@ -109,3 +109,15 @@ def test_a_single_vendor_listener_names_its_root_as_the_host() -> None:
     assert doc["issuer"] == "http://localhost/auth/realms/master"
     assert doc["jwks_uri"] == "http://localhost/auth/realms/master/protocol/openid-connect/certs"
     assert root.get("/auth/realms/master/protocol/openid-connect/certs").status_code == 200
+
+
+def test_a_cors_preflight_of_the_jwks_allows_get(client: FlaskClient) -> None:
+    response = client.options(CERTS.format(realm="master"), headers={"Origin": "https://app.example"})
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Methods"] == "GET, OPTIONS"
+    assert response.headers["Access-Control-Allow-Origin"] == "https://app.example"
+    assert client.options(CERTS.format(realm="nope")).status_code == 404
+
+
+def test_options_elsewhere_stays_a_405(client: FlaskClient) -> None:
+    assert client.options(DISCOVERY.format(realm="master")).status_code == 405
