@@ -226,3 +226,44 @@ def test_a_fault_on_next_step_answers_instead_and_the_router_stays(
         503,
         True,
     )
+
+
+def test_read_by_a_bad_or_unknown_number(owner: OmiliaClient) -> None:
+    bad = owner.call("GET", "/numbers-routing/number/12")
+    assert (bad.status_code, bad.json["message"]) == (
+        400,
+        "Invalid phone number '12': expected E.164 format, e.g. +12012049893",
+    )
+    unknown = owner.call("GET", "/numbers-routing/number/+19999999999")
+    assert (unknown.status_code, unknown.json["message"]) == (404, "Number +19999999999 not found")
+
+
+def test_update_and_next_step_of_an_unknown_router_are_404(owner: OmiliaClient) -> None:
+    for method, path in (("PUT", "/numbers-routing/nope"), ("PUT", "/numbers-routing/nope/next-step")):
+        response = owner.call(method, path, {"step": 10})
+        assert (response.status_code, response.json["message"]) == (404, "Router nope not found")
+
+
+def test_a_refused_update_changes_nothing(owner: OmiliaClient, state: Callable[[], Any]) -> None:
+    router = made(owner)
+    before = state()
+    for body, message in (
+        ({"step": 101}, "Invalid parameter 'step': must be an integer from 1 to 100"),
+        (
+            {"targetAppId": DOC_MINIAPP},
+            f"The target application is the number's source application {DOC_MINIAPP}",
+        ),
+        (
+            {"targetAppId": None, "targetAppTag": None},
+            "Missing required parameter 'targetAppId' (or 'targetAppTag')",
+        ),
+    ):
+        response = owner.call("PUT", f"/numbers-routing/{router['id']}", body)
+        assert (response.status_code, response.json["message"]) == (400, message)
+    assert owner.call("PUT", f"/numbers-routing/{router['id']}").status_code == 400  # no body
+    assert state() == before
+
+
+def test_a_target_tag_alone_is_enough(owner: OmiliaClient) -> None:
+    router = made(owner, targetAppId=None, targetAppTag="PRD")
+    assert (router["targetAppId"], router["targetAppTag"]) == (None, "PRD")
