@@ -1,4 +1,4 @@
-"""Switchvox Extend API (XML and JSON envelopes; Digest/Basic; bulk extension upload)."""
+"""Switchvox Extend API (XML and JSON envelopes; Digest/Basic; extensions, users, calls, call logs)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ vendor = Vendor(
         "templates": CollectionSpec(key="id"),
         "extensions": CollectionSpec(key="account_id", indexes=("number", "type")),
         "settings": CollectionSpec(key="id"),
+        "extension_groups": CollectionSpec(key="id"),
+        "calls": CollectionSpec(key="id"),
     },
     seed=world.seed,
     operation=envelope.operation,

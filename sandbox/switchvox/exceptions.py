@@ -2,7 +2,7 @@
 
 Method-specific codes and messages are copied from the method pages (vendor-docs and the Extend API
 wiki, VENDOR-FACTS §3.4). The "Generic Error Codes" page is not public (VENDOR-FACTS §6): the generic
-codes below (10001-10004, 10011, 10015, 10401, 10403 and 10000 + HTTP status) are the sandbox's own
+codes below (10001-10004, 10011, 10015-10017, 10401, 10403 and 10000 + HTTP status) are the sandbox's own
 choice, recorded in contracts/switchvox.yaml.
 """
 
@@ -47,6 +47,18 @@ MESSAGES: dict[int, str] = {
     "(extensions,account_ids)",
     10014: "Invalid account_id (%1). Account_ids may only contain digits.",
     84711: "That account_id is invalid.",
+    # switchvox.users.callLogs.search (its page's error table; switchvox.callLogs.search shares it)
+    77534: "Invalid date (%1). Date and time format is (YYYY-MM-DD HH:MM:SS)",
+    25673: "Invalid date (%1). You selected the 31st of a month with only 30 days.",
+    75429: "Invalid date (%1). February 29th is outside a leap year.",
+    63014: "Invalid date (%1). February 30th and 31st do not exist.",
+    12010: "The 'To Date' is before your 'From Date'",
+    12016: "Invalid sort field",
+    12017: "Invalid sort order",
+    12018: "items_per_page may only contain digits",
+    12019: "page_number may only contain digits",
+    # users.* methods (users.callLogs.search, users.voicemail.remove): another account's data
+    27168: "Your account is not permitted to run this action.",
     # Generic (the sandbox's choice; the vendor's list is not public)
     10001: "The request was empty.",
     10002: "The request could not be parsed (%1).",
@@ -56,6 +68,8 @@ MESSAGES: dict[int, str] = {
     10015: "Invalid value for parameter %1 (%2).",
     10401: "Authentication required: a valid username and password are needed.",
     10403: "Permission denied: your access level does not allow %1.",
+    10016: "Invalid current_call_id (%1). No such call is in progress.",
+    10017: "Invalid extension_group_id (%1).",
 }
 
 

@@ -22,6 +22,12 @@ PLACEHOLDERS: dict[int, tuple[tuple[str, Any], ...]] = {
     10011: (("", "parameter"),),
     10015: (("", "parameter"), ("", "")),
     10403: (("method", ""),),
+    77534: (("start_date", ""),),
+    25673: (("start_date", ""),),
+    75429: (("start_date", ""),),
+    63014: (("start_date", ""),),
+    10016: (("current_call_id", ""),),
+    10017: (("extension_group_id", ""),),
 }
 
 

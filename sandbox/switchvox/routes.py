@@ -6,31 +6,17 @@ method name instead (see `envelope.operation`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from flask import Blueprint, Response, request
 
-from sandbox.core.clock import Clock
 from sandbox.core.context import current_clock, current_tenant
-from sandbox.core.store import TenantState
 from sandbox.switchvox import render
-from sandbox.switchvox.envelope import ExtendRequest, parse_request
+from sandbox.switchvox.envelope import parse_request
 from sandbox.switchvox.exceptions import coded
-from sandbox.switchvox.models import bulk, extensions
+from sandbox.switchvox.methods import Context, lookup
 from sandbox.switchvox.models.auth import Caller, authenticate
 
-Handler = Callable[[TenantState, Clock, ExtendRequest], dict[str, Any]]
-
-METHODS: dict[str, tuple[str, Handler]] = {
-    "switchvox.extensions.getInfo": ("read", lambda t, c, r: extensions.get_info(t, r.params)),
-    "switchvox.extensions.search": ("read", lambda t, c, r: extensions.search(t, r.params)),
-    "switchvox.extensions.phones.sip.getInfo": ("read", lambda t, c, r: extensions.sip_info(t, r.params)),
-    "switchvox.extensions.phones.bulk.upload": (
-        "write",
-        lambda t, c, r: bulk.bulk_upload(t, c, r.params, r.files),
-    ),
-}
 HTTP_METHODS = ["GET", "POST"]  # HEAD comes with GET
 
 
@@ -66,9 +52,9 @@ def extend() -> Response:
             status=200, mimetype=render.JSON_MIMETYPE if render.wants_json() else render.XML_MIMETYPE
         )
     call = parse_request()
-    entry = METHODS.get(call.method)
-    if entry is None:
+    method = lookup(call.method)
+    if method is None:
         raise coded(10003, call.method)
-    right, handler = entry
-    who.require(right, call.method)
-    return render.result(call.method, handler(current_tenant(), current_clock(), call))
+    who.require(method.right, call.method, method.scope)
+    data = method.handler(Context(current_tenant(), current_clock(), call, who))
+    return render.result(call.method, method.render(data))

@@ -3,7 +3,8 @@
 VENDOR-FACTS §5: the Perl client registers credentials for the realm `switchvox_api_auth` only; the
 Ruby gem reuses one challenge forever, so a nonce never goes stale; newer clients send Basic
 preemptively. Admin accounts carry an access level; an extension may log in with its own password
-(Extend API overview) but may then only use the `users` methods, none of which are served here.
+(Extend API overview: it "can only use the 'users' functionality of the API, and the tasks you do
+will apply to that extension").
 """
 
 from __future__ import annotations
@@ -26,15 +27,33 @@ ACCESS: dict[str, frozenset[str]] = {
 }
 
 
+USERS_SCOPE = "users"
+
+
 @dataclass(frozen=True)
 class Caller:
-    """An authenticated account and what its access level allows."""
+    """An authenticated account (an admin, or an extension by its number) and what it may do."""
 
     username: str
     access: str
+    account_id: str | None = None
+    """The extension's own account id when an extension logged in (None for admin accounts)."""
 
-    def require(self, right: str, method: str) -> None:
-        """Raise 10403 (HTTP 200) unless the account's access level grants `right`."""
+    @property
+    def is_extension(self) -> bool:
+        """Whether an extension (not an admin account) logged in."""
+        return self.account_id is not None
+
+    def require(self, right: str, method: str, scope: str = "admin") -> None:
+        """Raise 10403 (HTTP 200) unless this account may call `method` (its `scope` and `right`).
+
+        An extension may call the `users` methods only, each on its own account; an admin account
+        may call every method its access level grants `right` for.
+        """
+        if self.is_extension:
+            if scope != USERS_SCOPE:
+                raise coded(10403, method)
+            return
         if right not in ACCESS.get(self.access, frozenset()):
             raise coded(10403, method)
 
@@ -75,13 +94,13 @@ def digest_response(fields: Mapping[str, str], password: str, http_method: str) 
     return _md5(f"{ha1}:{fields.get('nonce', '')}:{ha2}")  # RFC 2069
 
 
-def _account(tenant: TenantState, username: str) -> tuple[str, str] | None:
-    """(password, access) of an admin account, or of an extension logging in by its number."""
+def _account(tenant: TenantState, username: str) -> tuple[str, Caller] | None:
+    """(password, caller) of an admin account, or of an extension logging in by its number."""
     admin = tenant.collection("switchvox", "admins").get(username)
     if admin is not None:
-        return str(admin.get("password", "")), str(admin.get("access", "read_only"))
+        return str(admin.get("password", "")), Caller(username, str(admin.get("access", "read_only")))
     for ext in tenant.collection("switchvox", "extensions").find("number", username):
-        return str(ext.get("password", "")), "user"
+        return str(ext.get("password", "")), Caller(username, "user", str(ext["account_id"]))
     return None
 
 
@@ -94,15 +113,17 @@ def authenticate(
     account = _account(tenant, username) if username else None
     if account is None:
         raise failure
-    password, access = account
+    password, caller = account
+    if not password:
+        raise failure  # an extension without a web password cannot log in
     if (scheme or "").lower() == "basic":
         if not hmac.compare_digest(fields.get("password", ""), password):
             raise failure
-        return Caller(username, access)
+        return caller
     if (scheme or "").lower() != "digest":
         raise failure
     _check_digest(fields, password, http_method, failure)
-    return Caller(username, access)
+    return caller
 
 
 def _check_digest(

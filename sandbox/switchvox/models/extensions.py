@@ -53,8 +53,28 @@ def display(record: Mapping[str, Any]) -> str:
     return " ".join(p for p in (record.get("first_name"), record.get("last_name")) if p)
 
 
+def password_score(password: str) -> int:
+    """A password's strength, 0-100: 8 points a character, 10 per kind of character beyond the first.
+
+    Switchvox reports phone_password_score and voicemail_password_score without publishing the
+    scale; this rule is the sandbox's (empty scores 0, longer and more varied scores higher).
+    """
+    if not password:
+        return 0
+    kinds = sum(
+        any(test(ch) for ch in password)
+        for test in (str.islower, str.isupper, str.isdigit, lambda ch: not ch.isalnum())
+    )
+    return min(100, 8 * len(password) + 10 * (kinds - 1))
+
+
 def attributes(tenant: TenantState, record: Mapping[str, Any]) -> dict[str, str]:
-    """`<extension .../>` as getInfo and search print it (VENDOR-FACTS §3.4), in the doc's order."""
+    """`<extension .../>` as getInfo, search and users.getMyInfo print it, the documented 13 first.
+
+    The newer attributes a maintained client reads follow (server_uuid, the two password scores,
+    lang_locale, title, location, profile_image_id, profile_image_link); title and location are the
+    ones the import file sets.
+    """
     kind = str(record.get("type", "sip"))
     fields = {
         "number": record.get("number"),
@@ -70,6 +90,14 @@ def attributes(tenant: TenantState, record: Mapping[str, Any]) -> dict[str, str]
         "email_address": record.get("email_address"),
         "template_id": record.get("template_id"),
         "template_name": template_name(tenant, str(record.get("template_id", ""))),
+        "server_uuid": settings(tenant).get("server_uuid"),
+        "phone_password_score": password_score(str(record.get("phone_password") or "")),
+        "voicemail_password_score": password_score(str(record.get("voicemail_password") or "")),
+        "lang_locale": record.get("lang_locale") or "en_US",
+        "title": record.get("title"),
+        "location": record.get("location"),
+        "profile_image_id": record.get("profile_image_id") or "0",
+        "profile_image_link": record.get("profile_image_link") or "",
     }
     return {f"@{k}": "" if v is None else str(v) for k, v in fields.items()}
 
@@ -205,8 +233,6 @@ def sip_info(tenant: TenantState, params: Mapping[str, Any]) -> dict[str, Any]:
     if record is None or record.get("type") != "sip":
         raise coded(84711)
     phone = attributes(tenant, record)
-    phone["@title"] = str(record.get("title", ""))
-    phone["@location"] = str(record.get("location", ""))
     phone["@phone_password"] = str(record.get("phone_password", ""))
     phone["@digium_phone_mac_address"] = str(record.get("digium_phone_mac_address", ""))
     return {"sip_phone": phone}
