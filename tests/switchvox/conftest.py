@@ -135,3 +135,35 @@ def set_settings(client: FlaskClient, **changes: Any) -> None:
     current = state(client)["settings"][0]
     response = client.put("/__sandbox/state", json={"switchvox": {"settings": [{**current, **changes}]}})
     assert response.status_code == 200
+
+
+JANE = ("100", "web100")
+BOB = ("101", "web101")
+
+
+@pytest.fixture
+def jane(client: FlaskClient) -> Extend:
+    """The Extend API as extension 100 (account 1101), logged in with its web password."""
+    return Extend(client, JANE)
+
+
+@pytest.fixture
+def bob(client: FlaskClient) -> Extend:
+    """The Extend API as extension 101 (account 1102)."""
+    return Extend(client, BOB)
+
+
+def freeze(client: FlaskClient) -> None:
+    """Stop the tenant's clock (calls then move only when a test advances it)."""
+    assert client.post("/__sandbox/clock", json={"freeze": True}).status_code == 200
+
+
+def advance(client: FlaskClient, seconds: float) -> None:
+    """Move the tenant's clock on."""
+    assert client.post("/__sandbox/clock", json={"advance_s": seconds}).status_code == 200
+
+
+def items(node: Any, name: str) -> list[Any]:
+    """The `name` children of a JSON node as a list (Switchvox writes one as an object, none as absent)."""
+    found = node.get(name, []) if isinstance(node, dict) else []
+    return found if isinstance(found, list) else [found]

@@ -56,9 +56,7 @@ def xml_text(example: dict[str, Any]) -> str:
             params[name] = {properties[name]["items"]["xml"]["name"]: value}
         else:
             params[name] = value
-    return xmlio.render(
-        {"request": {"@method": example["method"], "parameters": params}}, declaration=False
-    )
+    return xmlio.render({"request": {"@method": example["method"], "parameters": params}}, declaration=False)
 
 
 def start_story(client: FlaskClient, tenant: str) -> str:
