@@ -95,3 +95,55 @@ def test_journal_names_a_multipart_upload_by_its_method(client: FlaskClient, ext
     extend.upload_xml(DOC_CSV, SIP)
     entries = client.get("/__sandbox/requests", query_string={"vendor": "switchvox"}).get_json()["requests"]
     assert entries[-1]["operation"] == UPLOAD
+
+
+@pytest.mark.parametrize(
+    ("method", "code", "params", "message"),
+    [
+        ("switchvox.users.getMyInfo", "27168", {}, "Your account is not permitted to run this action."),
+        ("switchvox.users.call", "10011", {}, "Missing required parameter (parameter)"),
+        (
+            "switchvox.users.callLogs.search",
+            "77534",
+            {"start_date": "yesterday"},
+            "Invalid date (yesterday). Date and time format is (YYYY-MM-DD HH:MM:SS)",
+        ),
+        (
+            "switchvox.currentCalls.hangUp",
+            "10016",
+            {"current_call_id": "SIP/1"},
+            "Invalid current_call_id (SIP/1). No such call is in progress.",
+        ),
+        (
+            "switchvox.extensionGroups.getInfo",
+            "10017",
+            {"extension_group_id": "1"},
+            "Invalid extension_group_id (1).",
+        ),
+        ("switchvox.call", "84711", {}, "That account_id is invalid."),
+    ],
+)
+def test_faults_apply_to_the_new_methods_by_name(
+    client: FlaskClient, method: str, code: str, params: dict[str, Any], message: str
+) -> None:
+    rule = {
+        "match": {"vendor": "switchvox", "operation": method},
+        "action": {"type": "vendor_error", "code": code},
+    }
+    assert add_rule(client, rule).status_code == 201
+    before = state(client)
+    login = ("100", "web100") if method.startswith("switchvox.users.") else ("admin", "admin")
+    assert json_error(Extend(client, login).json(method, params)) == (code, message)
+    assert state(client) == before
+    other = Extend(client).result("switchvox.extensions.settings.getInfo")
+    assert "extensions_settings" in other
+
+
+def test_a_faulted_call_places_nothing(client: FlaskClient, extend: Extend) -> None:
+    rule = {
+        "match": {"vendor": "switchvox", "operation": "switchvox.call"},
+        "action": {"type": "vendor_error", "code": "10015"},
+    }
+    add_rule(client, rule)
+    extend.json("switchvox.call", {"dial_first": "100", "dial_second": "101", "dial_as_account_id": "1101"})
+    assert state(client)["calls"] == []
