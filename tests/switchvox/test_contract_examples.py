@@ -41,7 +41,7 @@ STORY: list[tuple[str, tuple[str, str], int]] = [
 ]
 
 
-def _examples(path: str, part: str, media: str) -> dict[str, Any]:
+def examples(path: str, part: str, media: str) -> dict[str, Any]:
     post = CONTRACT["paths"][path]["post"]
     body = post["requestBody"] if part == "request" else post["responses"]["200"]
     return {name: e["value"] for name, e in body["content"][media]["examples"].items()}
@@ -69,20 +69,20 @@ def start_story(client: FlaskClient, tenant: str) -> str:
 
 def test_every_method_has_a_request_and_response_example_in_both_envelopes() -> None:
     methods = set(CONTRACT["components"]["schemas"]["Method"]["enum"])
-    json_requests = _examples("/json", "request", "application/json")
-    xml_requests = _examples("/xml", "request", "application/xml")
+    json_requests = examples("/json", "request", "application/json")
+    xml_requests = examples("/xml", "request", "application/xml")
     assert {e["request"]["method"] for e in json_requests.values()} == methods
     assert {e["method"] for e in xml_requests.values()} == methods
     for name, _, _ in STORY:
         assert name in json_requests and name in xml_requests
-        assert name in _examples("/json", "response", "application/json")
-        assert name in _examples("/xml", "response", "text/xml")
+        assert name in examples("/json", "response", "application/json")
+        assert name in examples("/xml", "response", "text/xml")
 
 
 def test_the_json_examples_are_what_the_sandbox_answers(client: FlaskClient) -> None:
     base = start_story(client, "examples-json")
-    requests = _examples("/json", "request", "application/json")
-    answers = _examples("/json", "response", "application/json")
+    requests = examples("/json", "request", "application/json")
+    answers = examples("/json", "response", "application/json")
     for name, auth, advance in STORY:
         response = client.post(f"{base}/json", data=json.dumps(requests[name]), auth=auth)
         assert response.get_json() == answers[name], name
@@ -91,8 +91,8 @@ def test_the_json_examples_are_what_the_sandbox_answers(client: FlaskClient) -> 
 
 def test_the_xml_examples_are_what_the_sandbox_answers(client: FlaskClient) -> None:
     base = start_story(client, "examples-xml")
-    requests = _examples("/xml", "request", "application/xml")
-    answers = _examples("/xml", "response", "text/xml")
+    requests = examples("/xml", "request", "application/xml")
+    answers = examples("/xml", "response", "text/xml")
     for name, auth, advance in STORY:
         response = client.post(f"{base}/xml", data=xml_text(requests[name]), auth=auth)
         assert response.mimetype == "text/xml"
@@ -103,7 +103,7 @@ def test_the_xml_examples_are_what_the_sandbox_answers(client: FlaskClient) -> N
 
 @pytest.mark.parametrize("name", [n for n, _, _ in STORY])
 def test_json_and_xml_examples_name_the_same_call(name: str) -> None:
-    as_json = _examples("/json", "request", "application/json")[name]["request"]
-    as_xml = _examples("/xml", "request", "application/xml")[name]
+    as_json = examples("/json", "request", "application/json")[name]["request"]
+    as_xml = examples("/xml", "request", "application/xml")[name]
     assert as_json["method"] == as_xml["method"]
     assert as_json.get("parameters", {}) == as_xml.get("parameters", {})
