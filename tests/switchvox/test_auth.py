@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 
@@ -128,3 +129,19 @@ def test_requests_digest_auth_over_a_socket(app: object) -> None:
         )
     assert response.status_code == 200
     assert response.json()["response"]["result"]["extensions"]["extension"]["number"] == "101"
+
+
+@pytest.mark.parametrize("username", ["admin", "100"])
+def test_a_non_ascii_basic_password_is_the_401_challenge(client: FlaskClient, username: str) -> None:
+    header = "Basic " + base64.b64encode(f"{username}:wéb".encode()).decode()
+    response = client.post("/switchvox/xml", data=BODY, headers={"Authorization": header})
+    assert response.status_code == 401
+
+
+def test_an_extension_with_a_non_ascii_web_password_logs_in(client: FlaskClient) -> None:
+    records = client.get("/__sandbox/state").get_json()["switchvox"]["extensions"]
+    records[0]["password"] = "pässwörd"
+    client.put("/__sandbox/state", json={"switchvox": {"extensions": records}})
+    header = "Basic " + base64.b64encode("100:pässwörd".encode()).decode()
+    body = '<request method="switchvox.users.getMyInfo"/>'
+    assert client.post("/switchvox/xml", data=body, headers={"Authorization": header}).status_code == 200

@@ -104,6 +104,11 @@ def _account(tenant: TenantState, username: str) -> tuple[str, Caller] | None:
     return None
 
 
+def _same(given: str, expected: str) -> bool:
+    """A constant-time comparison that takes any text (compare_digest refuses non-ASCII str)."""
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
 def authenticate(
     tenant: TenantState, clock: Clock, scheme: str | None, fields: Mapping[str, str], http_method: str
 ) -> Caller:
@@ -117,7 +122,7 @@ def authenticate(
     if not password:
         raise failure  # an extension without a web password cannot log in
     if (scheme or "").lower() == "basic":
-        if not hmac.compare_digest(fields.get("password", ""), password):
+        if not _same(fields.get("password", ""), password):
             raise failure
         return caller
     if (scheme or "").lower() != "digest":
@@ -136,5 +141,5 @@ def _check_digest(
     if fields.get("qop") not in (None, "", "auth"):
         raise failure
     expected = digest_response(fields, password, http_method)
-    if not hmac.compare_digest(expected, (fields.get("response") or "").lower()):
+    if not _same(expected, (fields.get("response") or "").lower()):
         raise failure
