@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from sandbox.switchvox.exceptions import invalid, missing
@@ -71,6 +71,17 @@ def listed(params: Mapping[str, Any], name: str, item: str) -> list[str] | None:
         if text.strip():
             out.append(text.strip())
     return out
+
+
+def sorting(params: Mapping[str, Any], fields: Collection[str], default: str) -> tuple[str, bool]:
+    """`sort_field` (one of `fields`, case-insensitive) and whether `sort_order` is DESC (10015 otherwise)."""
+    field = (scalar(params, "sort_field") or default).lower()
+    if field not in fields:
+        raise invalid("sort_field", field)
+    order = (scalar(params, "sort_order") or "ASC").upper()
+    if order not in ("ASC", "DESC"):
+        raise invalid("sort_order", order)
+    return field, order == "DESC"
 
 
 def integer(params: Mapping[str, Any], name: str, default: int, low: int = 1, high: int = 1_000_000) -> int:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import xmltodict
 from flask.testing import FlaskClient
+from werkzeug.serving import generate_adhoc_ssl_context
 from werkzeug.test import TestResponse
 
+from sandbox import create_app
 from sandbox.core import xmlio
+from sandbox.testing import ServerThread
 
 ADMIN = ("admin", "admin")
 READONLY = ("readonly", "readonly")
@@ -167,3 +171,11 @@ def items(node: Any, name: str) -> list[Any]:
     """The `name` children of a JSON node as a list (Switchvox writes one as an object, none as absent)."""
     found = node.get(name, []) if isinstance(node, dict) else []
     return found if isinstance(found, list) else [found]
+
+
+@pytest.fixture(scope="module")
+def pbx() -> Iterator[ServerThread]:
+    """A Switchvox-only sandbox on https://127.0.0.1:<port> with a self-signed certificate."""
+    app = create_app({"TESTING": True, "VENDOR": "switchvox"})
+    with ServerThread(app, ssl_context=generate_adhoc_ssl_context()) as server:
+        yield server

@@ -7,27 +7,16 @@ pyswitchvox sends any method name: `client.users.call(...)` posts `switchvox.use
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 import requests
 from pyswitchvox.client import Client, ExtendAPIError
-from werkzeug.serving import generate_adhoc_ssl_context
 
-from sandbox import create_app
 from sandbox.testing import ServerThread
 
 pytestmark = pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
-
-
-@pytest.fixture(scope="module")
-def pbx() -> Iterator[ServerThread]:
-    """A Switchvox-only sandbox on https://127.0.0.1:<port> with a self-signed certificate."""
-    app = create_app({"TESTING": True, "VENDOR": "switchvox"})
-    with ServerThread(app, ssl_context=generate_adhoc_ssl_context()) as server:
-        yield server
 
 
 @pytest.fixture

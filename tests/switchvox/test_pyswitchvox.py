@@ -8,27 +8,16 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 
 import pytest
 import requests
 from pyswitchvox.client import Client, ExtendAPIError
 from requests.auth import HTTPDigestAuth
-from werkzeug.serving import generate_adhoc_ssl_context
 
-from sandbox import create_app
 from sandbox.testing import ServerThread
 from tests.switchvox.conftest import DOC_CSV, UPLOAD
 
 pytestmark = pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
-
-
-@pytest.fixture(scope="module")
-def pbx() -> Iterator[ServerThread]:
-    """A Switchvox-only sandbox on https://127.0.0.1:<port> with a self-signed certificate."""
-    app = create_app({"TESTING": True, "VENDOR": "switchvox"})
-    with ServerThread(app, ssl_context=generate_adhoc_ssl_context()) as server:
-        yield server
 
 
 @pytest.fixture

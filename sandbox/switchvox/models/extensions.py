@@ -14,7 +14,7 @@ from typing import Any
 
 from sandbox.core.store import TenantState
 from sandbox.switchvox.exceptions import coded, invalid
-from sandbox.switchvox.params import digits, integer, listed, scalar
+from sandbox.switchvox.params import digits, integer, listed, scalar, sorting
 from sandbox.switchvox.world import DEFAULT_SETTINGS, SETTINGS_ID
 
 TYPE_DISPLAY = {
@@ -171,12 +171,7 @@ def search(tenant: TenantState, params: Mapping[str, Any]) -> dict[str, Any]:
     if since and until and until < since:
         raise invalid("max_create_date", until)
     types = listed(params, "extension_types", "extension_type")
-    sort_field = (scalar(params, "sort_field") or "number").lower()
-    if sort_field not in SORT_FIELDS:
-        raise invalid("sort_field", sort_field)
-    sort_order = (scalar(params, "sort_order") or "ASC").upper()
-    if sort_order not in ("ASC", "DESC"):
-        raise invalid("sort_order", sort_order)
+    sort_field, descending = sorting(params, SORT_FIELDS, "number")
     per_page = integer(params, "items_per_page", 50, 1, 100_000)
     page = integer(params, "page_number", 1)
     integer(params, "get_converged", 0, 0, 1)
@@ -204,7 +199,7 @@ def search(tenant: TenantState, params: Mapping[str, Any]) -> dict[str, Any]:
             return (_number_key(value), _number_key(str(record.get("number", ""))))
         return (value.lower(), _number_key(str(record.get("number", ""))))
 
-    rows.sort(key=key, reverse=sort_order == "DESC")
+    rows.sort(key=key, reverse=descending)
     total = len(rows)
     pages = math.ceil(total / per_page) if total else 0
     chosen = rows[(page - 1) * per_page : page * per_page]

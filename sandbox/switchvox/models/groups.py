@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from sandbox.core.store import TenantState
-from sandbox.switchvox.exceptions import coded, invalid
+from sandbox.switchvox.exceptions import coded
 from sandbox.switchvox.models.extensions import display
-from sandbox.switchvox.params import digits, required, scalar
+from sandbox.switchvox.params import digits, required, sorting
 
 SORT_FIELDS = ("name", "date_created")
 GROUP_FIELDS = ("id", "name", "date_created", "vm_quota", "editable", "user_viewable")
@@ -27,14 +27,9 @@ def overview(group: Mapping[str, Any]) -> dict[str, str]:
 
 def get_list(tenant: TenantState, params: Mapping[str, Any]) -> list[dict[str, str]]:
     """switchvox.extensionGroups.getList: every group, sorted by `sort_field` (name|date_created)."""
-    field = (scalar(params, "sort_field") or "name").lower()
-    if field not in SORT_FIELDS:
-        raise invalid("sort_field", field)
-    order = (scalar(params, "sort_order") or "ASC").upper()
-    if order not in ("ASC", "DESC"):
-        raise invalid("sort_order", order)
+    field, descending = sorting(params, SORT_FIELDS, "name")
     groups = [overview(g) for g in tenant.collection("switchvox", "extension_groups")]
-    groups.sort(key=lambda g: (g[field].lower(), g["id"]), reverse=order == "DESC")
+    groups.sort(key=lambda g: (g[field].lower(), g["id"]), reverse=descending)
     return groups
 
 
