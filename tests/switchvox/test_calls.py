@@ -254,3 +254,10 @@ def test_calls_belong_to_their_tenant(client: FlaskClient) -> None:
     one.result(CALL, ADMIN_CALL)
     assert len(current(one)) == 1
     assert current(two) == []
+
+
+def test_a_call_answered_later_than_its_timeout_is_not_answered(client: FlaskClient, extend: Extend) -> None:
+    set_settings(client, calls={"outcome": "answer", "ring_s": 20})
+    extend.result(CALL, {**ADMIN_CALL, "timeout": "10"})
+    advance(client, 10)
+    assert current(extend) == []

@@ -200,31 +200,53 @@ def users_search(
     return page(entries, q)
 
 
-def _matches(call: Mapping[str, Any], params: Mapping[str, Any]) -> bool:
-    accounts = listed(params, "account_ids", "account_id")
-    if accounts:
-        for account_id in accounts:
-            check_account_id(account_id)
-        if not {call.get("from_account_id"), call.get("to_account_id")} & set(accounts):
+@dataclass(frozen=True)
+class Filter:
+    """callLogs.search's one optional filter, checked before any call is looked at."""
+
+    accounts: frozenset[str]
+    caller_id_name: str | None
+    caller_id_number: str | None
+    incoming_did: str | None
+    providers: bool
+    """Whether a channel group or provider list was given (no call the API places matches one)."""
+
+    def matches(self, call: Mapping[str, Any]) -> bool:
+        """Whether the call passes the filter."""
+        if self.accounts and not {call.get("from_account_id"), call.get("to_account_id")} & self.accounts:
             return False
-    name = scalar(params, "caller_id_name")
-    if name and name not in (call.get("from_name"), call.get("caller_id_name")):
-        return False
-    number = scalar(params, "caller_id_number")
-    if number and number != call.get("dialed_first"):
-        return False
-    did = scalar(params, "incoming_did")
-    if did and did != call.get("dialed_second"):
-        return False
-    return not any(listed(params, wrapper, item) for wrapper, item in PROVIDER_FILTERS)
+        if self.caller_id_name and self.caller_id_name not in (
+            call.get("from_name"),
+            call.get("caller_id_name"),
+        ):
+            return False
+        if self.caller_id_number and self.caller_id_number != call.get("dialed_first"):
+            return False
+        if self.incoming_did and self.incoming_did != call.get("dialed_second"):
+            return False
+        return not self.providers
+
+
+def read_filter(params: Mapping[str, Any]) -> Filter:
+    """The filter of an admin search (10014 for an account id that is not digits)."""
+    accounts = listed(params, "account_ids", "account_id") or []
+    for account_id in accounts:
+        check_account_id(account_id)
+    return Filter(
+        frozenset(accounts),
+        scalar(params, "caller_id_name"),
+        scalar(params, "caller_id_number"),
+        scalar(params, "incoming_did"),
+        any(listed(params, wrapper, item) for wrapper, item in PROVIDER_FILTERS),
+    )
 
 
 def admin_search(tenant: TenantState, clock: Clock, params: Mapping[str, Any]) -> dict[str, Any]:
     """switchvox.callLogs.search: every ended call on the PBX, filtered, with its `cdr_call_id`."""
     q = query(params)
-    _matches({}, params)  # a malformed filter is refused even when no call is logged
+    wanted = read_filter(params)
     entries = []
     for call, line in _ended(tenant, clock, q):
-        if _matches(call, params):
+        if wanted.matches(call):
             entries.append({**entry(call, line, "outgoing"), "cdr_call_id": str(call["id"])})
     return page(entries, q)

@@ -11,7 +11,8 @@ its outcome (`PATHS`), each phase lasting as long as one of the call's fields sa
 
 The outcome and the durations come from the tenant's settings record (`calls`: `outcome`, `ring_s`,
 `talk_s`, and `by_number`, an outcome per dialed number, checked for dial_second then dial_first),
-copied into the call when it is placed, so later changes leave a placed call alone.
+copied into the call when it is placed, so later changes leave a placed call alone. A call set to
+be answered after longer than its `timeout` is not answered (dial_first stops ringing at `timeout`).
 currentCalls.hangUp ends a live call at once. A live call is in currentCalls.getList; an ended one
 is in the call logs (`sandbox.switchvox.models.calllogs`).
 """
@@ -186,6 +187,8 @@ def originate(
             raise invalid("variable", variable)
     config = call_settings(tenant)
     outcome = config["by_number"].get(second) or config["by_number"].get(first) or config["outcome"]
+    if outcome == ANSWER and config["ring_s"] > timeout:
+        outcome = NO_ANSWER  # dial_first stops ringing after `timeout` seconds, unanswered
     number = _next_id(tenant)
     dialed_first = _dialed(tenant, first, dial_as, ignore_api)
     parties = {}
