@@ -27,6 +27,9 @@ ADMIN = ("admin", "admin")
 
 # (example name, who sends it, seconds the clock moves on afterwards)
 STORY: list[tuple[str, tuple[str, str], int]] = [
+    ("extensionsGetInfo", ADMIN, 0),
+    ("extensionsSearch", ADMIN, 0),
+    ("sipGetInfo", ADMIN, 0),
     ("getMyInfo", JANE, 0),
     ("usersPhonesGetList", JANE, 0),
     ("extensionsSettingsGetInfo", ADMIN, 0),
