@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from sandbox.switchvox.models.calls import ENDED, PATHS, RINGING, TALKING, timeline
+from sandbox.switchvox.models.call_machine import ENDED, PATHS, RINGING, TALKING, timeline
 
 
 def call(outcome: str, hung_up_at: float | None = None) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from sandbox.core.clock import Clock
 from sandbox.core.store import TenantState
 from sandbox.switchvox.exceptions import coded, missing
 from sandbox.switchvox.models.auth import Caller
-from sandbox.switchvox.models.calls import ENDED, Timeline, clock_text, timeline
+from sandbox.switchvox.models.call_machine import ENDED, Timeline, timeline
+from sandbox.switchvox.models.calls import clock_text
 from sandbox.switchvox.models.extensions import check_account_id
 from sandbox.switchvox.models.users import account
 from sandbox.switchvox.params import digits, listed, scalar

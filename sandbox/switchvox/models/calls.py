@@ -1,13 +1,9 @@
-"""Originated calls (switchvox.call, switchvox.users.call): a declared state machine on the tenant clock.
+"""Originated calls: switchvox.call, switchvox.users.call, currentCalls.getList and currentCalls.hangUp.
 
 The Extend wiki's CallCreation pages: the PBX rings `dial_first` for up to `timeout` seconds; once it
-answers, it dials `dial_second` and bridges the two. The sandbox keeps one record per call and
-derives its state from the tenant clock, never from a sleeping thread. A call follows the path of
-its outcome (`PATHS`), each phase lasting as long as one of the call's fields says:
-
-- `answer`: `ringing` for `ring_s`, `talking` for `talk_s`, then `ended`;
-- `no_answer`: `ringing` for the call's `timeout`, then `ended`;
-- `busy`: `ended` at once.
+answers, it dials `dial_second` and bridges the two. The sandbox keeps one record per call
+(`switchvox.calls`); its state comes from the state machine in
+`sandbox.switchvox.models.call_machine` and the tenant clock.
 
 The outcome and the durations come from the tenant's settings record (`calls`: `outcome`, `ring_s`,
 `talk_s`, and `by_number`, an outcome per dialed number, checked for dial_second then dial_first),
@@ -21,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -29,93 +24,16 @@ from sandbox.core.clock import Clock
 from sandbox.core.store import TenantState
 from sandbox.switchvox.exceptions import coded, invalid, missing
 from sandbox.switchvox.models.auth import Caller
+from sandbox.switchvox.models.call_machine import ANSWER, ENDED, NO_ANSWER, PATHS, Timeline, timeline
 from sandbox.switchvox.models.extensions import DATE_FORMAT, check_account_id, display, settings
 from sandbox.switchvox.models.users import account
 from sandbox.switchvox.params import integer, listed, required, scalar
 
-RINGING, TALKING, ENDED = "ringing", "talking", "ended"
-ANSWER, NO_ANSWER, BUSY = "answer", "no_answer", "busy"
-
-
-@dataclass(frozen=True)
-class Phase:
-    """One state a call passes through, and the call field that holds how long it lasts (seconds)."""
-
-    state: str
-    duration: str
-
-
-PATHS: dict[str, tuple[Phase, ...]] = {
-    ANSWER: (Phase(RINGING, "ring_s"), Phase(TALKING, "talk_s")),
-    NO_ANSWER: (Phase(RINGING, "timeout"),),
-    BUSY: (),
-}
 DEFAULT_CALLS: dict[str, Any] = {"outcome": ANSWER, "ring_s": 5, "talk_s": 60, "by_number": {}}
 NUMBER = re.compile(r"[0-9*#+]{1,32}")
 MAX_CALLER_ID_NAME = 20
 MAX_SECONDS = 10**7
 FORMAT = "ulaw"
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """A call's phases as (state, start, end) on the tenant clock, when it ends and how."""
-
-    spans: tuple[tuple[str, float, float], ...]
-    started_at: float
-    ended_at: float
-    result: str
-    """`answered`, `no_answer`, `busy`, or `cancelled` (hung up before anyone answered)."""
-
-    def state(self, now: float) -> str:
-        """The call's state at `now`."""
-        if now >= self.ended_at:
-            return ENDED
-        for state, start, end in self.spans:
-            if start <= now < end:
-                return state
-        return self.spans[0][0] if self.spans else ENDED
-
-    def talk_seconds(self) -> float:
-        """How long the two parties talked."""
-        return sum(end - start for state, start, end in self.spans if state == TALKING)
-
-    def answered_at(self) -> float | None:
-        """When the call was answered (None if it never was)."""
-        return next((start for state, start, _ in self.spans if state == TALKING), None)
-
-
-def timeline(call: Mapping[str, Any]) -> Timeline:
-    """The call's path through `PATHS`, cut short where it was hung up."""
-    start = float(call["started_at"])
-    cut = call.get("hung_up_at")
-    spans: list[tuple[str, float, float]] = []
-    moment = start
-    for phase in PATHS.get(str(call.get("outcome")), ()):
-        end = moment + float(call.get(phase.duration) or 0)
-        if cut is not None and float(cut) < end:
-            if float(cut) > moment:
-                spans.append((phase.state, moment, float(cut)))
-            moment = float(cut)
-            break
-        spans.append((phase.state, moment, end))
-        moment = end
-    cut_early = cut is not None and float(cut) < _natural_end(call)
-    outcome = str(call.get("outcome"))
-    if any(state == TALKING for state, _, _ in spans):
-        result = "answered"
-    elif outcome == BUSY:
-        result = "busy"
-    elif outcome == NO_ANSWER and not cut_early:
-        result = "no_answer"
-    else:
-        result = "cancelled"
-    return Timeline(tuple(spans), start, moment, result)
-
-
-def _natural_end(call: Mapping[str, Any]) -> float:
-    phases = PATHS.get(str(call.get("outcome")), ())
-    return float(call["started_at"]) + sum(float(call.get(p.duration) or 0) for p in phases)
 
 
 def _seconds(value: Any, default: float) -> float:
