@@ -110,3 +110,9 @@ def test_json_and_xml_examples_name_the_same_call(name: str) -> None:
     as_xml = examples("/xml", "request", "application/xml")[name]
     assert as_json["method"] == as_xml["method"]
     assert as_json.get("parameters", {}) == as_xml.get("parameters", {})
+
+
+def test_the_contract_names_exactly_the_methods_the_registry_serves() -> None:
+    from sandbox.switchvox.methods import METHODS
+
+    assert set(CONTRACT["components"]["schemas"]["Method"]["enum"]) == set(METHODS)

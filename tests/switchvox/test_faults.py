@@ -147,3 +147,11 @@ def test_a_faulted_call_places_nothing(client: FlaskClient, extend: Extend) -> N
     add_rule(client, rule)
     extend.json("switchvox.call", {"dial_first": "100", "dial_second": "101", "dial_as_account_id": "1101"})
     assert state(client)["calls"] == []
+
+
+def test_journal_records_an_extensions_users_call_by_its_method(client: FlaskClient) -> None:
+    Extend(client, ("100", "web100")).json(
+        "switchvox.users.call", {"dial_first": "100", "dial_second": "101"}
+    )
+    entries = client.get("/__sandbox/requests", query_string={"vendor": "switchvox"}).get_json()["requests"]
+    assert entries[-1]["operation"] == "switchvox.users.call"
