@@ -147,3 +147,21 @@ def test_sip_get_info_of_a_virtual_extension_is_invalid(extend: Extend) -> None:
 )
 def test_sip_get_info_errors(extend: Extend, params: dict[str, str], code: str, message: str) -> None:
     assert xml_error(extend.xml(SIP_INFO, params)) == (code, message)
+
+
+def test_get_info_reads_back_an_uploaded_title_and_location(extend: Extend) -> None:
+    csv = (
+        b"ext,fname,lname,email,password,voicemail_password,phone_password,title,location\n"
+        b"220,Kim,Park,kpark@example.com,kimpw,2200,pp220x,Engineer,Lisbon\n"
+    )
+    extend.upload_xml(csv, {"extension_type": "sip", "dupe_process": "1", "template_account_id": "1"})
+    ext = extend.result(GET_INFO, {"extensions": ["220"]})["extensions"]["extension"]
+    assert (ext["title"], ext["location"], ext["lang_locale"]) == ("Engineer", "Lisbon", "en_US")
+
+
+def test_password_scores_grow_with_length_and_kinds_of_character() -> None:
+    from sandbox.switchvox.models.extensions import password_score
+
+    assert password_score("") == 0
+    assert password_score("abcdef") < password_score("abcdefg") < password_score("abcdeF1")
+    assert password_score("aB3$" * 10) == 100

@@ -8,6 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from sandbox.switchvox.faults import coded_error
+from sandbox.switchvox.methods import METHODS
 from tests.switchvox.conftest import DOC_CSV, SIP, UPLOAD, Extend, json_error, state, xml_error
 
 
@@ -155,3 +156,14 @@ def test_journal_records_an_extensions_users_call_by_its_method(client: FlaskCli
     )
     entries = client.get("/__sandbox/requests", query_string={"vendor": "switchvox"}).get_json()["requests"]
     assert entries[-1]["operation"] == "switchvox.users.call"
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_an_operation_rule_reaches_every_method(client: FlaskClient, method: str) -> None:
+    rule = {
+        "match": {"vendor": "switchvox", "operation": method},
+        "action": {"type": "vendor_error", "code": "10001"},
+    }
+    add_rule(client, rule)
+    login = ("100", "web100") if method.startswith("switchvox.users.") else ("admin", "admin")
+    assert json_error(Extend(client, login).json(method)) == ("10001", "The request was empty.")
