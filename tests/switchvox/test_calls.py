@@ -92,7 +92,9 @@ def test_a_placed_call_keeps_the_settings_it_was_placed_with(client: FlaskClient
 
 
 def test_settings_out_of_their_domain_fall_back_to_the_defaults(client: FlaskClient, extend: Extend) -> None:
-    set_settings(client, calls={"outcome": "maybe", "ring_s": -3, "talk_s": "long"})
+    set_settings(
+        client, calls={"outcome": ["busy"], "ring_s": -3, "talk_s": "long", "by_number": {"101": {}}}
+    )
     extend.result(CALL, ADMIN_CALL)
     advance(client, 4)
     assert [c["state"] for c in current(extend)] == ["ringing"]

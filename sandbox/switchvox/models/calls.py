@@ -41,17 +41,21 @@ def _seconds(value: Any, default: float) -> float:
     return float(value) if ok else default
 
 
+def _is_outcome(value: Any) -> bool:
+    return isinstance(value, str) and value in PATHS
+
+
 def call_settings(tenant: TenantState) -> dict[str, Any]:
     """The tenant's `calls` settings, with the defaults for anything missing or out of its domain."""
     given = settings(tenant).get("calls")
     given = given if isinstance(given, dict) else {}
-    outcome = given.get("outcome") if given.get("outcome") in PATHS else DEFAULT_CALLS["outcome"]
+    outcome = given.get("outcome") if _is_outcome(given.get("outcome")) else DEFAULT_CALLS["outcome"]
     by_number = given.get("by_number") if isinstance(given.get("by_number"), dict) else {}
     return {
         "outcome": outcome,
         "ring_s": _seconds(given.get("ring_s"), DEFAULT_CALLS["ring_s"]),
         "talk_s": _seconds(given.get("talk_s"), DEFAULT_CALLS["talk_s"]),
-        "by_number": {str(k): v for k, v in by_number.items() if v in PATHS},
+        "by_number": {str(k): v for k, v in by_number.items() if _is_outcome(v)},
     }
 
 
