@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from typing import Any
 
@@ -276,3 +277,22 @@ def test_searching_changes_nothing(client: FlaskClient, extend: Extend) -> None:
     before = state(client)
     logged(extend, LOGS, DAY)
     assert state(client) == before
+
+
+def test_call_then_call_log_as_the_drss_client_sends_them(client: FlaskClient) -> None:
+    """DRSS/pyswitchvox: getInfo for the account id, switchvox.call (integer flags), callLogs.search."""
+    headers = {"Content-Type": "application/json", "Accept": "text/plain"}
+
+    def post(method: str, params: dict[str, Any]) -> dict[str, Any]:
+        body = json.dumps({"request": {"method": method, "parameters": params}})
+        response = client.post("/switchvox/json", data=body, headers=headers, auth=("admin", "admin"))
+        return response.get_json()["response"]  # type: ignore[no-any-return]
+
+    account_id = post("switchvox.extensions.getInfo", {"extensions": [100]})["result"]["extensions"][
+        "extension"
+    ]["account_id"]
+    call = {"dial_first": 100, "dial_second": 101, "dial_as_account_id": account_id}
+    assert "result" in post(CALL, {**call, "ignore_user_api_settings": 1, "ignore_user_call_rules": 1})
+    advance(client, 65)
+    found = post(LOGS, {**DAY, "account_ids": [account_id]})["result"]["calls"]
+    assert (found["total_items"], found["call"]["to_number"]) == ("1", "101")
