@@ -263,3 +263,17 @@ def test_a_call_answered_later_than_its_timeout_is_not_answered(client: FlaskCli
     extend.result(CALL, {**ADMIN_CALL, "timeout": "10"})
     advance(client, 10)
     assert current(extend) == []
+
+
+def test_users_call_as_the_lordmilko_client_writes_it(client: FlaskClient, extend: Extend) -> None:
+    body = (
+        '<request method="switchvox.users.call"><parameters><dial_first>100</dial_first>'
+        "<dial_second>101</dial_second><account_id>1101</account_id><caller_id_name>PBX</caller_id_name>"
+        "<timeout>30</timeout><ignore_user_api_settings>0</ignore_user_api_settings>"
+        "<ignore_user_call_rules>0</ignore_user_call_rules>"
+        "<variables><variable>lang = en</variable><variable>queue = 2</variable></variables>"
+        "</parameters></request>"
+    )
+    response = client.post("/switchvox/xml", data=body, auth=("100", "web100"))
+    assert xml_body(response)["result"]["call_info"]["@dialed_second"] == "101"
+    assert len(current(extend)) == 1
