@@ -1,8 +1,9 @@
 """Reading an Extend request: the `<request method>` / `{"request": ...}` envelope, and uploads.
 
-VENDOR-FACTS §5: bodies are parsed by endpoint (/xml or /json), whatever the Content-Type says;
-XML parameters come as child elements and as attributes of `<parameters>`; JSON envelopes may carry
-extra keys (ignored); uploads are multipart with a `request` part and a `csv_file` (or `file`) part.
+As the public clients send them (digium/PySwitchvox, the Perl module, the Ruby gem): bodies are
+parsed by endpoint (/xml or /json), whatever the Content-Type says; XML parameters come as child
+elements and as attributes of `<parameters>`; JSON envelopes may carry extra keys (ignored); uploads
+are multipart with a `request` part and a `csv_file` (or `file`) part.
 The body is parsed once per request and cached in the Call's notes.
 """
 

@@ -1,7 +1,7 @@
 """Switchvox Extend API errors: numeric codes with messages, sent with HTTP 200.
 
-Method-specific codes and messages are copied from the method pages (vendor-docs and the Extend API
-wiki, VENDOR-FACTS §3.4). The "Generic Error Codes" page is not public (VENDOR-FACTS §6): the generic
+Method-specific codes and messages are copied from the method pages (Sangoma KB and the Digium Extend
+API wiki). The "Generic Error Codes" page is not public: the generic
 codes below (10001-10004, 10011, 10015-10017, 10401, 10403 and 10000 + HTTP status) are the sandbox's own
 choice, recorded in contracts/switchvox.yaml.
 """
@@ -25,7 +25,7 @@ class SwitchvoxError(VendorError):
 
 # Documented messages by code; %1 (or %NAME%) is filled in by `coded`.
 MESSAGES: dict[int, str] = {
-    # switchvox.extensions.phones.bulk.upload (vendor-docs/switchvox-extensions-phones-bulk-upload.txt)
+    # switchvox.extensions.phones.bulk.upload (its method page)
     86161: "Your phone system has not yet been registered and is limited to %1 extensions.",
     86162: "You have exceeded the number of phone extensions available for your PBX. "
     "Please contact your reseller to purchase more extensions.",

@@ -1,9 +1,10 @@
 """Switchvox's wire format: `<response method="...">` envelopes in XML, and their JSON rendering.
 
-Models return results as xmltodict trees (`@name` attributes, lists for repeated elements). The
-XML endpoint writes them as they are; the JSON endpoint renders the same tree the way Switchvox's
-/json handler does (VENDOR-FACTS §5): attributes become string values, one child element becomes an
-object and several an array, an empty element an empty object.
+Models return results as xmltodict trees (`@name` attributes, lists for repeated elements). The XML
+endpoint writes them as they are; the JSON endpoint renders the same tree the way Switchvox's /json
+handler does (as the public clients read it: digium/PySwitchvox, the Ruby gem's fixtures):
+attributes become string values, one child element becomes an object and several an array, an empty
+element an empty object.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The doc's own example (vendor-docs/switchvox-extensions-phones-bulk-upload.txt), replayed."""
+"""The doc's own example (the switchvox.extensions.phones.bulk.upload method page), replayed."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Who is calling: Digest (realm `switchvox_api_auth`, qop=auth or RFC 2069) or Basic credentials.
 
-VENDOR-FACTS §5: the Perl client registers credentials for the realm `switchvox_api_auth` only; the
+What the public clients do: the Perl client registers credentials for the realm `switchvox_api_auth` only; the
 Ruby gem reuses one challenge forever, so a nonce never goes stale; newer clients send Basic
 preemptively. Admin accounts carry an access level; an extension may log in with its own password
 (Extend API overview: it "can only use the 'users' functionality of the API, and the tasks you do

@@ -1,8 +1,9 @@
 """switchvox.extensions.phones.bulk.upload: create, replace, update or skip extensions from a CSV.
 
-vendor-docs/switchvox-extensions-phones-bulk-upload.txt gives the parameters, the report and the 11
-error codes; VENDOR-FACTS §3.3 the CSV rules. Per-row problems do not fail the call: the row goes to
-`create_failed` with one `<error text>` per problem, in the order the fields are checked below.
+The method's page (Switchvox Extend API, switchvox.extensions.phones.bulk.upload) gives the
+parameters, the report and the 11 error codes; Sangoma KB "Manage Import Extensions" the CSV rules.
+Per-row problems do not fail the call: the row goes to `create_failed` with one `<error text>` per
+problem, in the order the fields are checked below.
 """
 
 from __future__ import annotations

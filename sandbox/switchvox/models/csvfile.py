@@ -1,6 +1,7 @@
-"""The Import Extensions CSV (VENDOR-FACTS §3.3): a header row of labels, then one extension a line.
+"""The Import Extensions CSV: a header row of labels, then one extension a line.
 
-Column order is free and unknown columns are ignored; `login_email` (v8+) is the same as `email`.
+The rules are Sangoma KB "Manage Import Extensions". Column order is free and unknown columns are
+ignored; `login_email` (v8+) is the same as `email`.
 A value is `None` when its field is empty ("no change"), "" when it is a single space ("blank it"),
 else the stripped text.
 """
