@@ -1,166 +1,224 @@
-"""Checking a fault rule's `action`: its type and that type's parameters, nothing else."""
+"""Checking a fault rule's `action`: its type and that type's parameters, nothing else.
+
+Each action type is declared once in SHAPES (its parameters, with kinds, bounds and defaults);
+`check_action` reads a posted action through that table, and the dashboard builds its form from
+`describe_actions()`, so the two cannot disagree.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from sandbox.faults.checks import MAX_MS, MAX_S, CodeCheck, RuleError, integer, known, number, obj, string
+from sandbox.faults.checks import MAX_MS, MAX_S, CodeCheck, RuleError, known, obj
+from sandbox.faults.params import Param
 
-ACTION_TYPES = (
-    "delay",
-    "error",
-    "vendor_error",
-    "rate_limit",
-    "reset",
-    "empty",
-    "malformed",
-    "dribble",
-    "hang",
-    "task_failure",
-)
 CUT_TYPES = ("reset", "empty", "hang")
 WHEN = ("before", "after")
-HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+
+Extra = Callable[[dict[str, Any], "str | None", "CodeCheck | None"], None]
+"""A check across a shape's parameters: (checked action, match.vendor, code check) -> None or raise."""
 
 
-def _delay(a: dict[str, Any]) -> dict[str, Any]:
-    distribution = a.get("distribution", "fixed")
-    if distribution == "fixed":
-        known(a, ("type", "distribution", "ms"), "action.")
-        if "ms" not in a:
-            raise RuleError("action.ms", "required for a fixed delay")
-        return {"type": "delay", "distribution": "fixed", "ms": number(a["ms"], "action.ms", 0, MAX_MS)}
-    if distribution == "uniform":
-        known(a, ("type", "distribution", "min_ms", "max_ms"), "action.")
-        for name in ("min_ms", "max_ms"):
-            if name not in a:
-                raise RuleError(f"action.{name}", "required for a uniform delay")
-        low = number(a["min_ms"], "action.min_ms", 0, MAX_MS)
-        high = number(a["max_ms"], "action.max_ms", 0, MAX_MS)
-        if high < low:
-            raise RuleError("action.max_ms", "must not be less than min_ms")
-        return {"type": "delay", "distribution": "uniform", "min_ms": low, "max_ms": high}
-    if distribution == "lognormal":
-        known(a, ("type", "distribution", "median_ms", "sigma"), "action.")
-        for name in ("median_ms", "sigma"):
-            if name not in a:
-                raise RuleError(f"action.{name}", "required for a lognormal delay")
-        median = number(a["median_ms"], "action.median_ms", 0, MAX_MS)
-        sigma = number(a["sigma"], "action.sigma", 0, 10)
-        return {"type": "delay", "distribution": "lognormal", "median_ms": median, "sigma": sigma}
-    raise RuleError("action.distribution", "must be fixed, uniform or lognormal")
+@dataclass(frozen=True)
+class Shape:
+    """One action type (or one variant of it, e.g. a uniform delay) and its parameters."""
+
+    type: str
+    title: str
+    summary: str
+    params: tuple[Param, ...]
+    missing: str
+    fixed: Mapping[str, str] = field(default_factory=dict)
+    extra: Extra | None = None
+
+    def check(
+        self, body: Mapping[str, Any], vendor: str | None, check_code: CodeCheck | None
+    ) -> dict[str, Any]:
+        """`body` as the normalised action (type, fixed fields, then each parameter given or defaulted)."""
+        known(body, ("type", *self.fixed, *(p.name for p in self.params)), "action.")
+        action: dict[str, Any] = {"type": self.type, **self.fixed}
+        for param in self.params:
+            value = body.get(param.name)
+            if param.name not in body or (value is None and param.nullable):
+                if param.required:
+                    raise RuleError(f"action.{param.name}", self.missing)
+                value = param.default
+                if value is None:
+                    continue
+            action[param.name] = param.read(value, f"action.{param.name}")
+        if self.extra is not None:
+            self.extra(action, vendor, check_code)
+        return action
+
+    def describe(self) -> dict[str, Any]:
+        """The shape as the dashboard's form needs it (JSON)."""
+        return {
+            "type": self.type,
+            "title": self.title,
+            "summary": self.summary,
+            "fixed": dict(self.fixed),
+            "params": [p.describe() for p in self.params],
+        }
 
 
-def _error(a: dict[str, Any]) -> dict[str, Any]:
-    known(a, ("type", "status", "message", "body", "headers"), "action.")
-    if "status" not in a:
-        raise RuleError("action.status", "required for an error")
-    action: dict[str, Any] = {"type": "error", "status": integer(a["status"], "action.status", 200, 599)}
-    if "message" in a:
-        action["message"] = string(a["message"], "action.message")
-    if "body" in a:
-        if not isinstance(a["body"], (str, dict, list)):
-            raise RuleError("action.body", "must be a string (sent as is) or JSON (an object or an array)")
-        action["body"] = a["body"]
-    if "headers" in a:
-        headers = obj(a["headers"], "action.headers")
-        for name, value in headers.items():
-            if not HEADER_NAME.match(name):
-                raise RuleError(f"action.headers.{name}", "not a valid header name")
-            if not isinstance(value, str) or "\n" in value or "\r" in value:
-                raise RuleError(f"action.headers.{name}", "must be a one-line string")
-        action["headers"] = dict(headers)
-    return action
+def _uniform_bounds(action: dict[str, Any], vendor: str | None, check_code: CodeCheck | None) -> None:
+    if action["max_ms"] < action["min_ms"]:
+        raise RuleError("action.max_ms", "must not be less than min_ms")
 
 
-def _vendor_error(a: dict[str, Any], vendor: str | None, check_code: CodeCheck | None) -> dict[str, Any]:
-    known(a, ("type", "code"), "action.")
-    code = a.get("code")
-    if isinstance(code, bool) or not isinstance(code, (str, int)) or code == "":
-        raise RuleError("action.code", "required: the vendor's error code (a string or an integer)")
+def _known_code(action: dict[str, Any], vendor: str | None, check_code: CodeCheck | None) -> None:
     if vendor is None:
         raise RuleError("match.vendor", "required by vendor_error (an error code belongs to one vendor)")
     if check_code is not None:
-        problem = check_code(vendor, code)
+        problem = check_code(vendor, action["code"])
         if problem:
             raise RuleError("action.code", problem)
-    return {"type": "vendor_error", "code": code}
 
 
-def _rate_limit(a: dict[str, Any]) -> dict[str, Any]:
-    known(a, ("type", "limit", "window_s", "message"), "action.")
-    for name in ("limit", "window_s"):
-        if name not in a:
-            raise RuleError(f"action.{name}", "required for a rate limit")
-    action: dict[str, Any] = {
-        "type": "rate_limit",
-        "limit": integer(a["limit"], "action.limit", 0, 10**9),
-        "window_s": number(a["window_s"], "action.window_s", 0.001, MAX_S),
-    }
-    if "message" in a:
-        action["message"] = string(a["message"], "action.message")
-    return action
+def _ms(name: str, help: str, required: bool = True) -> Param:
+    return Param(name, "number", help, required=required, low=0, high=MAX_MS, nullable=not required)
 
 
-def _cut(a: dict[str, Any]) -> dict[str, Any]:
-    kind = a["type"]
-    names = ("type", "when", "ms") if kind == "hang" else ("type", "when")
-    known(a, names, "action.")
-    when = a.get("when", "before")
-    if when not in WHEN:
-        raise RuleError("action.when", "must be before (the request is not applied) or after (it is)")
-    action: dict[str, Any] = {"type": kind, "when": when}
-    if kind == "hang" and a.get("ms") is not None:
-        action["ms"] = number(a["ms"], "action.ms", 0, MAX_MS)
-    return action
+_WHEN = Param(
+    "when",
+    "choice",
+    "before: the vendor never sees the request; after: it is applied, then the delivery is cut",
+    default="before",
+    choices=WHEN,
+    refusal="must be before (the request is not applied) or after (it is)",
+)
+_MESSAGE = Param("message", "string", "the error's message (default: the status's reason phrase)")
 
 
-def _malformed(a: dict[str, Any]) -> dict[str, Any]:
-    known(a, ("type", "body"), "action.")
-    action: dict[str, Any] = {"type": "malformed"}
-    if "body" in a:
-        if not isinstance(a["body"], str):
-            raise RuleError("action.body", "must be a string")
-        action["body"] = a["body"]
-    return action
+def _cut(kind: str, summary: str, *params: Param) -> Shape:
+    return Shape(kind, kind, summary, (_WHEN, *params), missing="")
 
 
-def _dribble(a: dict[str, Any]) -> dict[str, Any]:
-    known(a, ("type", "chunk_bytes", "interval_ms"), "action.")
-    return {
-        "type": "dribble",
-        "chunk_bytes": integer(a.get("chunk_bytes", 1), "action.chunk_bytes", 1, 1 << 20),
-        "interval_ms": number(a.get("interval_ms", 100), "action.interval_ms", 0, 60_000),
-    }
+SHAPES: tuple[Shape, ...] = (
+    Shape(
+        "delay",
+        "delay (fixed)",
+        "wait ms before the vendor answers",
+        (_ms("ms", "milliseconds to wait"),),
+        missing="required for a fixed delay",
+        fixed={"distribution": "fixed"},
+    ),
+    Shape(
+        "delay",
+        "delay (uniform)",
+        "wait a uniform draw between min_ms and max_ms",
+        (_ms("min_ms", "shortest wait"), _ms("max_ms", "longest wait (not less than min_ms)")),
+        missing="required for a uniform delay",
+        fixed={"distribution": "uniform"},
+        extra=_uniform_bounds,
+    ),
+    Shape(
+        "delay",
+        "delay (lognormal)",
+        "wait a lognormal draw around median_ms",
+        (
+            _ms("median_ms", "median wait"),
+            Param("sigma", "number", "spread of the log of the wait", required=True, low=0, high=10),
+        ),
+        missing="required for a lognormal delay",
+        fixed={"distribution": "lognormal"},
+    ),
+    Shape(
+        "error",
+        "error",
+        "the vendor's own error envelope for status, unless body is given",
+        (
+            Param("status", "integer", "HTTP status", required=True, low=200, high=599),
+            _MESSAGE,
+            Param("body", "body", "sent instead of the vendor's envelope (a string as is, JSON as JSON)"),
+            Param("headers", "headers", "extra response headers, a JSON object of one-line strings"),
+        ),
+        missing="required for an error",
+    ),
+    Shape(
+        "vendor_error",
+        "vendor_error",
+        "the vendor's documented error for code (needs match.vendor)",
+        (Param("code", "code", "the vendor's error code, e.g. Switchvox 70674", required=True),),
+        missing="required: the vendor's error code (a string or an integer)",
+        extra=_known_code,
+    ),
+    Shape(
+        "rate_limit",
+        "rate_limit",
+        "at most limit matched requests per window, then 429 with Retry-After",
+        (
+            Param("limit", "integer", "requests let through per window", required=True, low=0, high=10**9),
+            Param("window_s", "number", "window length in seconds", required=True, low=0.001, high=MAX_S),
+            Param("message", "string", "the 429's message"),
+        ),
+        missing="required for a rate limit",
+    ),
+    _cut("reset", "TCP reset: the client reads ECONNRESET"),
+    _cut("empty", "the connection closes without a response"),
+    _cut(
+        "hang",
+        "no answer for ms (default: until the client gives up), then a close",
+        _ms("ms", "milliseconds to hold (empty: until the client gives up)", required=False),
+    ),
+    Shape(
+        "malformed",
+        "malformed",
+        "the vendor's real answer with a body that does not parse",
+        (Param("body", "text", "the body to send instead (default: half the real one and a NUL byte)"),),
+        missing="",
+    ),
+    Shape(
+        "dribble",
+        "dribble",
+        "the vendor's real answer, chunk_bytes at a time, interval_ms apart",
+        (
+            Param("chunk_bytes", "integer", "bytes per chunk", default=1, low=1, high=1 << 20),
+            Param("interval_ms", "number", "milliseconds between chunks", default=100, low=0, high=60_000),
+        ),
+        missing="",
+    ),
+    Shape(
+        "task_failure",
+        "task_failure",
+        "the Operator Connect task this request starts or polls ends CompletedFailure",
+        (Param("message", "string", "the task's Error message"),),
+        missing="",
+    ),
+)
+"""Every action a rule can take, in the order the dashboard offers them."""
+
+ACTION_TYPES = tuple(dict.fromkeys(shape.type for shape in SHAPES))
+_BY_TYPE: dict[str, list[Shape]] = {}
+for _shape in SHAPES:
+    _BY_TYPE.setdefault(_shape.type, []).append(_shape)
 
 
-def _task_failure(a: dict[str, Any]) -> dict[str, Any]:
-    known(a, ("type", "message"), "action.")
-    action: dict[str, Any] = {"type": "task_failure"}
-    if "message" in a:
-        action["message"] = string(a["message"], "action.message")
-    return action
+def _shape_of(body: Mapping[str, Any]) -> Shape:
+    kind = body.get("type")
+    if not isinstance(kind, str) or kind not in _BY_TYPE:
+        raise RuleError("action.type", f"required, one of {', '.join(ACTION_TYPES)}")
+    variants = _BY_TYPE[kind]
+    if len(variants) == 1:
+        return variants[0]
+    # Variants of one type are told apart by their fixed field (a delay's distribution).
+    key = next(iter(variants[0].fixed))
+    chosen = body.get(key, variants[0].fixed[key])
+    for shape in variants:
+        if shape.fixed[key] == chosen:
+            return shape
+    names = [shape.fixed[key] for shape in variants]
+    raise RuleError(f"action.{key}", f"must be {', '.join(names[:-1])} or {names[-1]}")
 
 
 def check_action(value: Any, vendor: str | None, check_code: CodeCheck | None = None) -> dict[str, Any]:
     """`action` normalised, with the parameters of its type and nothing else."""
     body = obj(value, "action")
-    kind = body.get("type")
-    if kind not in ACTION_TYPES:
-        raise RuleError("action.type", f"required, one of {', '.join(ACTION_TYPES)}")
-    if kind == "delay":
-        return _delay(body)
-    if kind == "error":
-        return _error(body)
-    if kind == "vendor_error":
-        return _vendor_error(body, vendor, check_code)
-    if kind == "rate_limit":
-        return _rate_limit(body)
-    if kind in CUT_TYPES:
-        return _cut(body)
-    if kind == "malformed":
-        return _malformed(body)
-    if kind == "dribble":
-        return _dribble(body)
-    return _task_failure(body)
+    return _shape_of(body).check(body, vendor, check_code)
+
+
+def describe_actions() -> list[dict[str, Any]]:
+    """Every action shape with its parameters (what the dashboard's fault form offers)."""
+    return [shape.describe() for shape in SHAPES]
