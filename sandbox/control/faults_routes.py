@@ -10,15 +10,18 @@ from sandbox.control.body import json_body, no_content
 from sandbox.core.context import current_call, current_sandbox
 from sandbox.core.pipeline import control_error
 from sandbox.core.store.collection import Collection
+from sandbox.faults.action_rules import describe_actions
 from sandbox.faults.actions import coded_error
 from sandbox.faults.checks import RuleError
 from sandbox.faults.engine import ordered
 from sandbox.faults.registry import NoSuchRule, RuleChecks, RuleExists, add_rule, patch_rule, replace_rules
+from sandbox.faults.rules import METHODS, RULE_PARAMS
 
 
 def register(bp: Blueprint) -> None:
     """Add the fault routes to the control blueprint."""
     bp.add_url_rule("/faults", view_func=list_faults, methods=["GET"])
+    bp.add_url_rule("/fault-actions", view_func=fault_actions, methods=["GET"])
     bp.add_url_rule("/faults", view_func=add_faults, methods=["POST"])
     bp.add_url_rule("/faults", view_func=delete_faults, methods=["DELETE"])
     bp.add_url_rule("/faults/<rule_id>", view_func=get_fault, methods=["GET"])
@@ -49,6 +52,17 @@ def _rules() -> Collection:
 def _checks() -> RuleChecks:
     sandbox = current_sandbox()
     return RuleChecks(list(sandbox.vendors), int(sandbox.config.get("SEED") or 0), check_code)
+
+
+def fault_actions() -> Response:
+    """What a rule may say: each action type and its parameters, the rule's fields, the match's choices."""
+    return jsonify(
+        {
+            "actions": describe_actions(),
+            "rule": [param.describe() for param in RULE_PARAMS],
+            "match": {"vendors": list(current_sandbox().vendors), "methods": list(METHODS)},
+        }
+    )
 
 
 def list_faults() -> Response:

@@ -11,6 +11,7 @@ from sandbox.core.context import current_call, current_sandbox
 from sandbox.core.pipeline import control_error
 
 MAX_LIMIT = 1_000_000
+MAX_ID = 2**62
 
 
 def register(bp: Blueprint) -> None:
@@ -34,12 +35,12 @@ def _filters() -> dict[str, str] | Response:
     return filters
 
 
-def _limit() -> int | Response | None:
-    raw = request.args.get("limit")
+def _count(name: str, high: int) -> int | Response | None:
+    raw = request.args.get(name)
     if raw is None:
         return None
-    if not (raw.isascii() and raw.isdigit()) or not 0 <= int(raw) <= MAX_LIMIT:
-        return control_error(f"limit: must be an integer from 0 to {MAX_LIMIT}", 400)
+    if not (raw.isascii() and raw.isdigit()) or not 0 <= int(raw) <= high:
+        return control_error(f"{name}: must be an integer from 0 to {high}", 400)
     return int(raw)
 
 
@@ -47,10 +48,16 @@ def _chosen(unmatched: bool = False) -> tuple[list[dict], int] | Response:
     filters = _filters()
     if isinstance(filters, Response):
         return filters
-    limit = _limit()
+    limit = _count("limit", MAX_LIMIT)
     if isinstance(limit, Response):
         return limit
+    before = _count("before", MAX_ID)
+    if isinstance(before, Response):
+        return before
     entries = select(_journal().entries(), filters)
+    if before is not None:
+        # A page further back: the entries older than the oldest one a client already shows.
+        entries = [e for e in entries if e["id"] < before]
     if unmatched:
         entries = [e for e in entries if not e["route_matched"]]
     total = len(entries)
@@ -60,7 +67,7 @@ def _chosen(unmatched: bool = False) -> tuple[list[dict], int] | Response:
 
 
 def list_requests() -> Response:
-    """The journal, filtered (vendor, method, path glob, operation, status, fault), newest last."""
+    """The journal, filtered (vendor, method, path glob, operation, status, fault, before), newest last."""
     chosen = _chosen()
     if isinstance(chosen, Response):
         return chosen

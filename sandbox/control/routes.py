@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, request, send_file
 
 from sandbox import __version__
-from sandbox.control import faults_routes, journal_routes
+from sandbox.control import faults_routes, journal_routes, ui
 from sandbox.control.body import json_body
 from sandbox.control.clock_change import clock_change
 from sandbox.core.clock import isoformat
@@ -22,6 +22,7 @@ def control_blueprint() -> Blueprint:
     """The `/__sandbox` blueprint."""
     bp = Blueprint("sandbox", __name__, url_prefix=CONTROL_PREFIX)
     bp.add_url_rule("/health", view_func=health, methods=["GET"])
+    bp.add_url_rule("/tenants", view_func=list_tenants, methods=["GET"])
     bp.add_url_rule("/reset", view_func=reset, methods=["POST"])
     bp.add_url_rule("/state", view_func=get_state, methods=["GET"])
     bp.add_url_rule("/state", view_func=put_state, methods=["PUT"])
@@ -31,6 +32,7 @@ def control_blueprint() -> Blueprint:
     bp.add_url_rule("/contracts/<name>.yaml", view_func=get_contract, methods=["GET"])
     faults_routes.register(bp)
     journal_routes.register(bp)
+    ui.register(bp)
     return bp
 
 
@@ -53,6 +55,11 @@ def health() -> Response:
         ):
             vendors[vendor.name] = base + vendor.client_path
     return jsonify({"status": "ok", "version": __version__, "vendors": vendors})
+
+
+def list_tenants() -> Response:
+    """The names of the tenants that exist (the caller's own included: naming a tenant makes it)."""
+    return jsonify({"tenants": current_sandbox().store.names()})
 
 
 def reset() -> Response:

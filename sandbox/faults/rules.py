@@ -13,6 +13,7 @@ from typing import Any
 
 from sandbox.faults.action_rules import check_action
 from sandbox.faults.checks import MAX_S, CodeCheck, RuleError, integer, known, number, obj, string
+from sandbox.faults.params import Param
 
 MATCH_FIELDS = ("vendor", "method", "path", "operation")
 RULE_FIELDS = ("id", "match", "action", "probability", "seed", "after", "times", "ttl_s")
@@ -22,6 +23,15 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$")
 MAX_RULES = 1000
 """Rules a tenant may hold: every request tries them in turn, and the journal explains each one."""
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+SEED_RANGE = (-(2**63), 2**63 - 1)
+RULE_PARAMS = (
+    Param("probability", "number", "chance that a matching request fires it", low=0, high=1, default=1.0),
+    Param("times", "integer", "fires at most this many times (empty: no limit)", low=0, high=2**62),
+    Param("after", "integer", "matching requests let through first", low=0, high=2**62, default=0),
+    Param("ttl_s", "number", "seconds it lasts, sandbox clock (empty: always)", low=0.001, high=MAX_S),
+    Param("seed", "integer", "seed of its draws (empty: the server's)", low=-(2**63), high=2**63 - 1),
+)
+"""A rule's fields besides id, match and action; absent or null takes the default (seed: the server's)."""
 Rule = dict[str, Any]
 
 
@@ -74,16 +84,11 @@ def check_rule(
     if "action" not in body:
         raise RuleError("action", "required: an object with a type")
     rule["action"] = check_action(body["action"], rule["match"].get("vendor"), check_code)
-    probability = body.get("probability")
-    rule["probability"] = 1.0 if probability is None else float(number(probability, "probability", 0, 1))
-    seed = body.get("seed")
-    rule["seed"] = default_seed if seed is None else integer(seed, "seed", -(2**63), 2**63 - 1)
-    after = body.get("after")
-    rule["after"] = 0 if after is None else integer(after, "after", 0, 2**62)
-    times = body.get("times")
-    rule["times"] = None if times is None else integer(times, "times", 0, 2**62)
-    ttl = body.get("ttl_s")
-    rule["ttl_s"] = None if ttl is None else number(ttl, "ttl_s", 0.001, MAX_S)
+    for param in RULE_PARAMS:
+        value = body.get(param.name)
+        default = default_seed if param.name == "seed" else param.default
+        rule[param.name] = default if value is None else param.read(value, param.name)
+    rule["probability"] = float(rule["probability"])
     return rule
 
 
@@ -94,7 +99,7 @@ def check_rule_set(
     body = obj(value, "body")
     known(body, ("seed", "rules"), "")
     seed = body.get("seed")
-    seed = default_seed if seed is None else integer(seed, "seed", -(2**63), 2**63 - 1)
+    seed = default_seed if seed is None else integer(seed, "seed", *SEED_RANGE)
     rules = body.get("rules", [])
     if not isinstance(rules, list):
         raise RuleError("rules", "must be a list of rules")
