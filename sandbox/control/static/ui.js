@@ -141,14 +141,14 @@ async function loadJournal() {
 function renderJournal() {
   const rows = journal.entries.map((entry) => el("tr", { dataset: { id: entry.id }, class: entry.status >= 400 || entry.status === null ? "bad" : "" },
     el("td", {}, entry.id),
-    el("td", { title: entry.time }, entry.time.slice(11, 23)),
+    el("td", { title: entry.time }, entry.time.slice(11, 19)),
     el("td", {}, entry.vendor),
     el("td", {}, entry.operation || ""),
     el("td", {}, entry.method),
     el("td", { class: "path" }, entry.path),
     el("td", {}, entry.status === null ? `cut (${entry.cut})` : entry.status),
     el("td", { class: "num" }, entry.duration_ms.toFixed(1)),
-    el("td", {}, entry.fault ? `${entry.fault} (${entry.fault_type})` : ""),
+    el("td", { class: "fault" }, entry.fault ? `${entry.fault} (${entry.fault_type})` : ""),
     el("td", {}, el("button", { type: "button", "aria-label": `Details of request ${entry.id}`, on: { click: () => showDetail(entry) } }, "Details")),
   ));
   $("journal-table").tBodies[0].replaceChildren(...rows);
@@ -286,7 +286,7 @@ function renderRecords() {
   $("records-table").tBodies[0].replaceChildren(...shown.map((item) => el("tr", {},
     columns.map((c) => el("td", { title: typeof item[c] === "object" && item[c] !== null ? JSON.stringify(item[c]) : null }, short(item[c], 80))))));
   $("records-summary").textContent = items.length
-    ? `${namespace} ${name}: records ${records.offset + 1}–${records.offset + shown.length} of ${items.length}.`
+    ? `${namespace} ${name}: records ${records.offset + 1} to ${records.offset + shown.length} of ${items.length}.`
     : `${namespace} ${name}: no records.`;
   $("records-prev").disabled = records.offset === 0;
   $("records-next").disabled = records.offset + RECORDS_PAGE >= items.length;
@@ -302,9 +302,19 @@ $("records-next").addEventListener("click", () => { records.offset += RECORDS_PA
 
 let definitions = null;
 
+function safe(value) {
+  return value !== undefined && Math.abs(value) < Number.MAX_SAFE_INTEGER;
+}
+
+function bounds(param) {
+  if (param.low === undefined) return "";
+  if (safe(param.high)) return ` (${param.low} to ${param.high})`;
+  return safe(param.low) ? ` (${param.low} or more)` : " (any integer)";
+}
+
 function paramInput(param, prefix) {
   const id = `${prefix}-${param.name}`;
-  const help = `${param.help}${param.low !== undefined ? ` (${param.low} to ${param.high})` : ""}${param.required ? " required" : ""}`;
+  const help = `${param.help}${bounds(param)}${param.required ? ", required" : ""}`;
   const attrs = { id, name: param.name, "aria-describedby": `${id}-help`, dataset: { kind: param.kind }, required: param.required };
   let input;
   if (param.kind === "choice") {
@@ -312,7 +322,7 @@ function paramInput(param, prefix) {
   } else if (param.kind === "body" || param.kind === "headers") {
     input = el("textarea", { ...attrs, rows: 2, placeholder: param.kind === "headers" ? '{"Retry-After": "5"}' : "text, or JSON" });
   } else if (param.kind === "number" || param.kind === "integer") {
-    input = el("input", { ...attrs, type: "number", step: param.kind === "integer" ? "1" : "any", min: param.low, max: param.high, placeholder: param.default !== undefined ? String(param.default) : "" });
+    input = el("input", { ...attrs, type: "number", step: param.kind === "integer" ? "1" : "any", min: safe(param.low) ? param.low : null, max: safe(param.high) ? param.high : null, placeholder: param.default !== undefined ? String(param.default) : "" });
   } else {
     input = el("input", attrs);
   }
