@@ -14,21 +14,13 @@ import time
 from playwright.sync_api import sync_playwright
 
 from sandbox import create_app
+from sandbox.browser import launch
 from sandbox.testing import ServerThread
 
 ENTRIES = 10_000
 ROUNDS = 5
 TARGET_S = 5.0
 TENANT = "bench"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def fill(app: object) -> None:
@@ -47,7 +39,7 @@ def main() -> int:
     loads: list[float] = []
     pages: list[float] = []
     with ServerThread(app) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=FLAGS)
+        browser = launch(playwright)
         for _ in range(ROUNDS):
             page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
             started = time.perf_counter()

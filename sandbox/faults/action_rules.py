@@ -92,8 +92,13 @@ _WHEN = Param(
 _MESSAGE = Param("message", "string", "the error's message (default: the status's reason phrase)")
 
 
+def _plain(kind: str, summary: str, *params: Param, missing: str = "", extra: Extra | None = None) -> Shape:
+    """A type with one shape, titled by its name."""
+    return Shape(kind, kind, summary, params, missing=missing, extra=extra)
+
+
 def _cut(kind: str, summary: str, *params: Param) -> Shape:
-    return Shape(kind, kind, summary, (_WHEN, *params), missing="")
+    return _plain(kind, summary, _WHEN, *params)
 
 
 SHAPES: tuple[Shape, ...] = (
@@ -125,35 +130,28 @@ SHAPES: tuple[Shape, ...] = (
         missing="required for a lognormal delay",
         fixed={"distribution": "lognormal"},
     ),
-    Shape(
-        "error",
+    _plain(
         "error",
         "the vendor's own error envelope for status, unless body is given",
-        (
-            Param("status", "integer", "HTTP status", required=True, low=200, high=599),
-            _MESSAGE,
-            Param("body", "body", "sent instead of the vendor's envelope (a string as is, JSON as JSON)"),
-            Param("headers", "headers", "extra response headers, a JSON object of one-line strings"),
-        ),
+        Param("status", "integer", "HTTP status", required=True, low=200, high=599),
+        _MESSAGE,
+        Param("body", "body", "sent instead of the vendor's envelope (a string as is, JSON as JSON)"),
+        Param("headers", "headers", "extra response headers, a JSON object of one-line strings"),
         missing="required for an error",
     ),
-    Shape(
-        "vendor_error",
+    _plain(
         "vendor_error",
         "the vendor's documented error for code (needs match.vendor)",
-        (Param("code", "code", "the vendor's error code, e.g. Switchvox 70674", required=True),),
+        Param("code", "code", "the vendor's error code, e.g. Switchvox 70674", required=True),
         missing="required: the vendor's error code (a string or an integer)",
         extra=_known_code,
     ),
-    Shape(
-        "rate_limit",
+    _plain(
         "rate_limit",
         "at most limit matched requests per window, then 429 with Retry-After",
-        (
-            Param("limit", "integer", "requests let through per window", required=True, low=0, high=10**9),
-            Param("window_s", "number", "window length in seconds", required=True, low=0.001, high=MAX_S),
-            Param("message", "string", "the 429's message"),
-        ),
+        Param("limit", "integer", "requests let through per window", required=True, low=0, high=10**9),
+        Param("window_s", "number", "window length in seconds", required=True, low=0.001, high=MAX_S),
+        Param("message", "string", "the 429's message"),
         missing="required for a rate limit",
     ),
     _cut("reset", "TCP reset: the client reads ECONNRESET"),
@@ -163,29 +161,21 @@ SHAPES: tuple[Shape, ...] = (
         "no answer for ms (default: until the client gives up), then a close",
         _ms("ms", "milliseconds to hold (empty: until the client gives up)", required=False),
     ),
-    Shape(
-        "malformed",
+    _plain(
         "malformed",
         "the vendor's real answer with a body that does not parse",
-        (Param("body", "text", "the body to send instead (default: half the real one and a NUL byte)"),),
-        missing="",
+        Param("body", "text", "the body to send instead (default: half the real one and a NUL byte)"),
     ),
-    Shape(
-        "dribble",
+    _plain(
         "dribble",
         "the vendor's real answer, chunk_bytes at a time, interval_ms apart",
-        (
-            Param("chunk_bytes", "integer", "bytes per chunk", default=1, low=1, high=1 << 20),
-            Param("interval_ms", "number", "milliseconds between chunks", default=100, low=0, high=60_000),
-        ),
-        missing="",
+        Param("chunk_bytes", "integer", "bytes per chunk", default=1, low=1, high=1 << 20),
+        Param("interval_ms", "number", "milliseconds between chunks", default=100, low=0, high=60_000),
     ),
-    Shape(
-        "task_failure",
+    _plain(
         "task_failure",
         "the Operator Connect task this request starts or polls ends CompletedFailure",
-        (Param("message", "string", "the task's Error message"),),
-        missing="",
+        Param("message", "string", "the task's Error message"),
     ),
 )
 """Every action a rule can take, in the order the dashboard offers them."""

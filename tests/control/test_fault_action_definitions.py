@@ -60,7 +60,10 @@ def test_a_required_parameter_left_out_is_refused_naming_it() -> None:
             assert refused.value.field == f"action.{param.name}"
 
 
-@pytest.mark.parametrize("shape", [s for s in SHAPES if any(p.high is not None for p in s.params)], ids=lambda s: s.title)
+BOUNDED = [shape for shape in SHAPES if any(p.high is not None for p in shape.params)]
+
+
+@pytest.mark.parametrize("shape", BOUNDED, ids=lambda shape: shape.title)
 def test_the_described_bounds_are_the_checked_bounds(shape: Any) -> None:
     for param in shape.params:
         if param.high is None:

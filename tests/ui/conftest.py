@@ -15,19 +15,10 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from sandbox import create_app
+from sandbox.browser import launch
 from sandbox.testing import ServerThread
 from tests.ui.support import Dash
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "ui-screenshots"
 """Where the views' screenshots are saved (a test artifact; build/ is not committed)."""
 
@@ -35,10 +26,11 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "ui-screenshots"
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless chromium for the session."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)", pytrace=False)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            launched = launch(playwright)
+        except FileNotFoundError as missing:
+            pytest.fail(str(missing), pytrace=False)
         yield launched
         launched.close()
 
