@@ -17,6 +17,14 @@ UNLABELLED = """() => [...document.querySelectorAll("input, select, textarea")]
 UNNAMED = """() => [...document.querySelectorAll("button, a")]
   .filter((e) => !(e.getAttribute("aria-label") || e.textContent.trim()))
   .map((e) => e.outerHTML)"""
+SHOWN = {
+    "journal": "slow-numbers (delay)",
+    "unmatched": "path /integrations/api/numbrs doesn't match",
+    "records": "+12012049893",
+    "faults": "slow-numbers",
+    "clock": "Sandbox time",
+}
+"""What each view shows once its data is in (the screenshot waits for it)."""
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -36,10 +44,9 @@ def test_every_view_is_labelled_and_fits(dash: Dash, width: int) -> None:
     for view in VIEWS:
         page = dash.open(view)
         expect(page.locator(f"#view-{view}")).to_be_visible()
+        expect(page.locator(f"#view-{view}")).to_contain_text(SHOWN[view])
         if view == "journal":
             page.get_by_role("button", name="Details of request 3", exact=True).click()
-        if view == "faults":
-            expect(page.locator("#faults-table")).to_contain_text("slow-numbers")
         assert page.evaluate(UNLABELLED) == []
         assert page.evaluate(UNNAMED) == []
         assert page.evaluate(OVERFLOW) <= 0, f"{view} scrolls sideways at {width} px"

@@ -234,8 +234,12 @@ $("journal-newer").addEventListener("click", () => {
 
 // Unmatched -------------------------------------------------------------------------------------
 
+let unmatchedShown = null;
+
 async function loadUnmatched() {
-  const { data } = await api("GET", `/requests/unmatched?limit=${PAGE}`);
+  const { text, data } = await api("GET", `/requests/unmatched?limit=${PAGE}`);
+  if (text === unmatchedShown) return;
+  unmatchedShown = text;
   const rows = data.requests.slice().reverse().map((entry) => el("tr", {},
     el("td", {}, entry.id), el("td", {}, entry.time), el("td", {}, entry.vendor),
     el("td", {}, entry.method), el("td", { class: "path" }, entry.path), el("td", {}, entry.status),
@@ -522,6 +526,7 @@ async function poll() {
     const view = currentView();
     if (view === "journal" && journal.before === null && $("journal-live").checked) await loadJournal();
     if (view === "faults") await loadFaults();
+    if (view === "unmatched") await loadUnmatched();
   } catch (error) {
     notice(error.message, true);
   } finally {
