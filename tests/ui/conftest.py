@@ -12,13 +12,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from sandbox import create_app
 from sandbox.browser import launch
 from sandbox.testing import ServerThread
 from tests.ui.support import Dash
 
+WAIT_MS = 20_000
+"""How long a step may wait for the page (a shared machine can be slow; nothing here times anything)."""
+expect.set_options(timeout=WAIT_MS)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "ui-screenshots"
 """Where the views' screenshots are saved (a test artifact; build/ is not committed)."""
 
@@ -52,6 +55,7 @@ def tenant(request: pytest.FixtureRequest) -> str:
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser page at 1280x900 that takes downloads; a script error fails the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context.set_default_timeout(WAIT_MS)
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
