@@ -29,7 +29,9 @@ def test_a_request_s_detail_shows_it_with_its_secrets_redacted(dash: Dash) -> No
     token = dash.omilia_token()
     dash.list_numbers(token)
     basic = base64.b64encode(b"admin:admin").decode()
-    requests.post(dash.base + "/switchvox/json", headers={"Authorization": f"Basic {basic}"}, timeout=10)
+    proxy = "Basic " + base64.b64encode(b"proxy-user:proxy-secret").decode()
+    headers = {"Authorization": f"Basic {basic}", "Proxy-Authorization": proxy}
+    requests.post(dash.base + "/switchvox/json", headers=headers, timeout=10)
     page = dash.open()
     page.get_by_role("button", name="Details of request 2", exact=True).click()
     detail = page.locator("#detail")
@@ -39,8 +41,10 @@ def test_a_request_s_detail_shows_it_with_its_secrets_redacted(dash: Dash) -> No
     assert token not in detail.inner_text()
     page.get_by_role("button", name="Details of request 3", exact=True).click()
     expect(detail).to_contain_text("Basic [redacted]")
-    assert basic not in detail.inner_text()
-    assert token not in page.content() and basic not in page.content()
+    expect(detail.locator("tr", has_text="Proxy-Authorization")).to_contain_text("Basic [redacted]")
+    assert basic not in detail.inner_text() and proxy not in detail.inner_text()
+    for secret in (token, basic, proxy):
+        assert secret not in page.content()
     dash.shoot("journal-detail")
 
 
