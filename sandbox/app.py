@@ -12,7 +12,8 @@ from sandbox.core import pipeline
 from sandbox.core.runtime import Sandbox
 from sandbox.core.store import Store
 from sandbox.core.store.persist import Persistence
-from sandbox.core.tenancy import TenantMiddleware
+from sandbox.core.store.registry import TENANT_NAME
+from sandbox.core.tenancy import TenantMiddleware, WSGIApp
 from sandbox.core.vendor import CollectionSpec
 from sandbox.core.world import default_world, overlay, read_document
 from sandbox.vendors import load_vendors
@@ -23,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "FAULTS": None,  # a fault file ({"seed": N, "rules": [...]}) in every tenant's initial world
     "SEED": 0,  # default seed of fault probabilities
     "VENDOR": None,  # serve one vendor at the root of the listener
+    "TENANT": None,  # every request of the listener is in this tenant (no /t/ prefix, no header)
     "JOURNAL_SIZE": 10_000,  # requests kept per tenant
     "JOURNAL_BODY_BYTES": 16_384,  # request body bytes kept per journal entry
     "HANG_CAP_S": 300.0,  # the longest a `hang` fault holds a connection
@@ -44,8 +46,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     vendors = load_vendors()
-    if app.config["VENDOR"] and app.config["VENDOR"] not in {v.name for v in vendors}:
-        raise ValueError(f"unknown vendor {app.config['VENDOR']!r}")
 
     schema: dict[tuple[str, str], CollectionSpec] = {}
     for vendor in vendors:
@@ -68,15 +68,32 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     for vendor in vendors:
         app.register_blueprint(vendor.blueprint(), url_prefix=vendor.prefix)
 
-    mount = app.config["VENDOR"]
-    if mount:
-        mounted = sandbox.vendors[mount]
-        root_routes = {}
-        if mount == "operator-connect":
-            # Operator Connect clients get their Entra token from the same host.
-            root_routes[r"^/[^/]+/oauth2/v2\.0/token$"] = sandbox.vendors["entra"].prefix
-            root_routes[r"^/[^/]+/v2\.0/\.well-known/openid-configuration$"] = sandbox.vendors["entra"].prefix
-        app.wsgi_app = TenantMiddleware(app.wsgi_app, mounted.prefix, root_routes)  # type: ignore[method-assign]
+    inner = app.wsgi_app
+    app.extensions["sandbox.inner_wsgi"] = inner
+    if app.config["VENDOR"]:
+        app.wsgi_app = root_listener(app, app.config["VENDOR"], app.config["TENANT"])  # type: ignore[method-assign]
     else:
-        app.wsgi_app = TenantMiddleware(app.wsgi_app)  # type: ignore[method-assign]
+        app.wsgi_app = TenantMiddleware(inner, tenant=app.config["TENANT"])  # type: ignore[method-assign]
     return app
+
+
+def root_listener(app: Flask, vendor: str, tenant: str | None = None) -> WSGIApp:
+    """A WSGI app serving `vendor` of `app` at the root, every request in `tenant` when one is given."""
+    sandbox = app.extensions["sandbox"]
+    if vendor not in sandbox.vendors or vendor == "entra":
+        raise ValueError(f"unknown vendor {vendor!r}: one of {', '.join(root_vendors(sandbox))}")
+    if tenant is not None and not TENANT_NAME.match(tenant):
+        raise ValueError(f"invalid tenant name {tenant!r}: use letters, digits, '.', '_', '~' or '-'")
+    root_routes = {}
+    if vendor == "operator-connect":
+        # Operator Connect clients get their Entra token from the same host.
+        entra = sandbox.vendors["entra"].prefix
+        root_routes[r"^/[^/]+/oauth2/v2\.0/token$"] = entra
+        root_routes[r"^/[^/]+/v2\.0/\.well-known/openid-configuration$"] = entra
+    inner = app.extensions["sandbox.inner_wsgi"]
+    return TenantMiddleware(inner, sandbox.vendors[vendor].prefix, root_routes, tenant)
+
+
+def root_vendors(sandbox: Sandbox) -> list[str]:
+    """The vendors a root listener can serve (entra comes with operator-connect)."""
+    return [name for name in sandbox.vendors if name != "entra"]

@@ -3,7 +3,9 @@
 `/t/{tenant}/rest` names the tenant in the path (so an unchanged client only needs another base
 URL); otherwise the `X-Sandbox-Tenant` header does; otherwise it is `default`. On a single-vendor
 listener (`serve --vendor switchvox`) the vendor is served at the root: `/xml` reaches
-`/switchvox/xml`. The control plane `/__sandbox` is served on every listener.
+`/switchvox/xml`. A listener pinned to a tenant (`serve --vendor switchvox --tenant T`) puts every
+request in tenant T: it reads neither the path prefix nor the header, so a client that takes only a
+host name reaches T. The control plane `/__sandbox` is served on every listener.
 """
 
 from __future__ import annotations
@@ -25,16 +27,23 @@ class TenantMiddleware:
     """Strips the tenant prefix into the WSGI environ and maps a single-vendor listener's root."""
 
     def __init__(
-        self, app: WSGIApp, mount: str | None = None, root_routes: dict[str, str] | None = None
+        self,
+        app: WSGIApp,
+        mount: str | None = None,
+        root_routes: dict[str, str] | None = None,
+        tenant: str | None = None,
     ) -> None:
         self.app = app
         self.mount = mount
+        self.tenant = tenant
         self.root_routes = {re.compile(pattern): prefix for pattern, prefix in (root_routes or {}).items()}
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path: str = environ.get("PATH_INFO") or "/"
-        match = _TENANT_PATH.match(path)
-        if match:
+        match = None if self.tenant is not None else _TENANT_PATH.match(path)
+        if self.tenant is not None:
+            tenant = self.tenant
+        elif match:
             tenant = match.group(1)
             path = match.group(2) or "/"
             environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + f"/t/{tenant}"
