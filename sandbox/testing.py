@@ -17,12 +17,18 @@ from typing import Any
 from flask import Flask
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from sandbox.core.tenancy import WSGIApp
+
 
 class ServerThread:
     """A threaded werkzeug server for `app` on host:port (port 0 picks a free one)."""
 
     def __init__(
-        self, app: Flask, host: str = "127.0.0.1", port: int = 0, ssl_context: ssl.SSLContext | None = None
+        self,
+        app: Flask | WSGIApp,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.app = app
         self.server: BaseWSGIServer = make_server(host, port, app, threaded=True, ssl_context=ssl_context)
@@ -53,6 +59,54 @@ class ServerThread:
 
     def __exit__(self, *exc: Any) -> None:
         self.stop()
+
+
+class RootListeners:
+    """Root listeners of one app, each pinned to a tenant: one per (vendor, tenant, tls), made on first use.
+
+    They serve the same state as the app's main listener (another WSGI entry into the same app), on
+    127.0.0.1 at free ports, TLS with this process's self-signed certificate. `close()` stops them all.
+    """
+
+    def __init__(self, app: Flask, host: str = "127.0.0.1") -> None:
+        self.app = app
+        self.host = host
+        self._servers: dict[tuple[str, str, bool], ServerThread] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def ca_bundle(self) -> str:
+        """The PEM file of the CA that signed the TLS listeners' certificate."""
+        from sandbox.tls import process_certificate
+
+        return process_certificate().ca
+
+    def address(self, vendor: str, tenant: str, tls: bool = True) -> str:
+        """`"127.0.0.1:PORT"` of the listener serving `vendor` at its root, in `tenant`."""
+        key = (vendor, tenant, tls)
+        with self._lock:
+            server = self._servers.get(key)
+            if server is None:
+                server = self._servers[key] = self._start(vendor, tenant, tls)
+        return f"{server.host}:{server.port}"
+
+    def _start(self, vendor: str, tenant: str, tls: bool) -> ServerThread:
+        from sandbox.app import root_listener
+        from sandbox.tls import process_certificate, server_context
+
+        wsgi = root_listener(self.app, vendor, tenant)
+        context = None
+        if tls:
+            made = process_certificate()
+            context = server_context(made.cert, made.key)
+        return ServerThread(wsgi, self.host, 0, ssl_context=context).start()
+
+    def close(self) -> None:
+        """Stop every listener."""
+        with self._lock:
+            servers, self._servers = list(self._servers.values()), {}
+        for server in servers:
+            server.stop()
 
 
 def free_port(host: str = "127.0.0.1") -> int:
