@@ -1,74 +1,156 @@
-"""The command line: `telephony-sandbox serve ...` (also `python -m sandbox serve ...`)."""
+"""The command line: `telephony-sandbox serve|version|contracts|world ...` (also `python -m sandbox`).
+
+Each subcommand is one `Command` in `COMMANDS`: a function adding its flags and one running it. A bad
+flag, variable or file ends the run with one line naming it and exit status 2.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import signal
+import socket
+import ssl
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NoReturn
 
-from sandbox import __version__
+from sandbox import __version__, cli_info
+from sandbox.cli_values import (
+    Option,
+    UsageError,
+    add_options,
+    fault_file,
+    integer,
+    one_of,
+    port,
+    positive,
+    readable_file,
+    resolve,
+    text,
+    world_file,
+    writable_file,
+)
 
+PROG = "telephony-sandbox"
 SERVERS = ("werkzeug", "gunicorn")
+DEFAULT_SERVER = "werkzeug"
 
 
-def _env(name: str, default: Any = None) -> Any:
-    value = os.environ.get(f"SANDBOX_{name}")
-    return default if value in (None, "") else value
+class Parser(argparse.ArgumentParser):
+    """argparse whose errors are one line (a UsageError), not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the error for `main` to print."""
+        raise UsageError(f"{message} (see {self.prog} --help)")
 
 
-def _flag_env(name: str) -> bool:
-    return str(_env(name, "")).lower() in ("1", "true", "yes", "on")
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its name, its help line, how it adds its flags, and what runs it."""
+
+    name: str
+    help: str
+    add: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; every flag defaults to its SANDBOX_* environment variable."""
+def _vendor_names() -> list[str]:
     from sandbox.vendors import vendor_names
 
-    parser = argparse.ArgumentParser(prog="telephony-sandbox", description="Telephony vendor API sandbox.")
-    parser.add_argument("--version", action="version", version=f"telephony-sandbox {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="serve the sandbox over HTTP(S)")
-    serve.add_argument("--host", default=_env("HOST", "127.0.0.1"), help="listen address [SANDBOX_HOST]")
-    serve.add_argument("--port", type=int, default=int(_env("PORT", 8080)), help="listen port [SANDBOX_PORT]")
-    serve.add_argument(
-        "--vendor",
-        choices=vendor_names(),
-        default=_env("VENDOR"),
-        help="serve one vendor at the root [SANDBOX_VENDOR]",
-    )
-    serve.add_argument(
-        "--tls", action="store_true", default=_flag_env("TLS"), help="HTTPS, self-signed [SANDBOX_TLS]"
-    )
-    serve.add_argument("--cert", default=_env("CERT"), help="TLS certificate file [SANDBOX_CERT]")
-    serve.add_argument("--key", default=_env("KEY"), help="TLS key file [SANDBOX_KEY]")
-    serve.add_argument(
-        "--data", default=_env("DATA"), help="persist state in this TinyDB file [SANDBOX_DATA]"
-    )
-    serve.add_argument(
-        "--faults", default=_env("FAULTS"), help="fault rules file, YAML or JSON [SANDBOX_FAULTS]"
-    )
-    serve.add_argument("--world", default=_env("WORLD"), help="initial world file [SANDBOX_WORLD]")
-    serve.add_argument(
-        "--seed", type=int, default=int(_env("SEED", 0)), help="default fault seed [SANDBOX_SEED]"
-    )
-    serve.add_argument(
-        "--server", choices=SERVERS, default=_env("SERVER", "werkzeug"), help="HTTP server [SANDBOX_SERVER]"
-    )
-    serve.add_argument(
-        "--threads", type=int, default=int(_env("THREADS", 16)), help="worker threads (gunicorn)"
-    )
-    return parser
+    return vendor_names()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script."""
-    args = build_parser().parse_args(argv)
+def _tenant(raw: str) -> str:
+    from sandbox.core.store.registry import TENANT_NAME
+
+    if not TENANT_NAME.match(raw):
+        raise ValueError("not a tenant name: letters, digits, '.', '_', '~' or '-', 128 at most")
+    return raw
+
+
+SERVE_OPTIONS = (
+    Option("--host", "HOST", text, "127.0.0.1", "listen address"),
+    Option("--port", "PORT", port, 8080, "listen port"),
+    Option("--vendor", "VENDOR", one_of(_vendor_names), None, "serve one vendor at the root"),
+    Option("--tenant", "TENANT", _tenant, None, "every request in this tenant (no /t/ prefix, no header)"),
+    Option("--tls", "TLS", text, False, "HTTPS with a self-signed certificate", switch=True),
+    Option("--cert", "CERT", readable_file, None, "TLS certificate file (PEM)"),
+    Option("--key", "KEY", readable_file, None, "TLS key file (PEM)"),
+    Option("--data", "DATA", writable_file, None, "persist state in this TinyDB file"),
+    Option("--faults", "FAULTS", fault_file, None, "fault rules file, YAML or JSON"),
+    Option("--world", "WORLD", world_file, None, "initial world file, YAML or JSON"),
+    Option("--seed", "SEED", integer, 0, "default fault seed"),
+    Option("--server", "SERVER", one_of(SERVERS), DEFAULT_SERVER, "HTTP server"),
+    Option("--threads", "THREADS", positive, 16, "worker threads (gunicorn)"),
+)
+
+
+def add_serve(parser: argparse.ArgumentParser) -> None:
+    """The flags of `serve`."""
+    add_options(parser, SERVE_OPTIONS)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """`serve`: check every flag and file, build the app, listen."""
+    resolve(args, SERVE_OPTIONS, os.environ)
     if (args.cert is None) != (args.key is None):
-        print("telephony-sandbox: --cert and --key go together", file=sys.stderr)
-        return 2
+        raise UsageError("--cert and --key go together")
+    cert, key, ca = args.cert, args.key, None
+    if cert is None and args.tls:
+        from sandbox.tls import process_certificate
+
+        made = process_certificate(args.host)
+        cert, key, ca = made.cert, made.key, made.ca
+    if cert:
+        _check_certificate(args, cert, key)
+    _check_listen(args)
+    app = _build_app(args)
+    scheme = "https" if cert else "http"
+    where = "".join(
+        part
+        for part in (
+            f", {args.vendor} at the root" if args.vendor else "",
+            f", tenant {args.tenant}" if args.tenant else "",
+        )
+    )
+    print(f"{PROG} {__version__} on {scheme}://{args.host}:{args.port} ({args.server}){where}", flush=True)
+    if ca:
+        print(f"{PROG}: self-signed certificate; trust its CA with {ca}", flush=True)
+    store = app.extensions["sandbox"].store
+    if args.server == "gunicorn":
+        return _serve_gunicorn(app, args, cert, key)
+    return _serve_werkzeug(app, args, cert, key, store)
+
+
+def _source(args: argparse.Namespace, name: str) -> str:
+    return str(args.sources.get(name, f"--{name}"))
+
+
+def _check_certificate(args: argparse.Namespace, cert: str, key: str) -> None:
+    from sandbox.tls import server_context
+
+    try:
+        server_context(cert, key)
+    except (ssl.SSLError, OSError) as exc:
+        named = f"{_source(args, 'cert')} {cert} and {_source(args, 'key')} {key}" if args.cert else cert
+        raise UsageError(f"{named}: not a PEM certificate and its key ({exc})") from None
+
+
+def _check_listen(args: argparse.Namespace) -> None:
+    """Fail early, in one line, when the address cannot be listened on."""
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((args.host, args.port))
+    except OSError as exc:
+        named = f"{_source(args, 'host')} {args.host} and {_source(args, 'port')} {args.port}"
+        raise UsageError(f"{named}: cannot listen: {exc.strerror or exc}") from None
+
+
+def _build_app(args: argparse.Namespace) -> Any:
     from sandbox.app import create_app
 
     config = {
@@ -77,25 +159,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "WORLD": args.world,
         "SEED": args.seed,
         "VENDOR": args.vendor,
+        "TENANT": args.tenant,
     }
     try:
-        app = create_app(config)
-    except (OSError, ValueError) as exc:
-        print(f"telephony-sandbox: {exc}", file=sys.stderr)
-        return 2
-    cert, key = args.cert, args.key
-    if cert is None and args.tls:
-        from sandbox.tls import self_signed
-
-        cert, key = self_signed(args.host)
-    scheme = "https" if cert else "http"
-    print(
-        f"telephony-sandbox {__version__} on {scheme}://{args.host}:{args.port} ({args.server})", flush=True
-    )
-    store = app.extensions["sandbox"].store
-    if args.server == "gunicorn":
-        return _serve_gunicorn(app, args, cert, key)
-    return _serve_werkzeug(app, args, cert, key, store)
+        return create_app(config)
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        files = [
+            f"{_source(args, n)} {getattr(args, n)}" for n in ("data", "world", "faults") if getattr(args, n)
+        ]
+        named = f" with {', '.join(files)}" if files else ""
+        raise UsageError(f"cannot start{named}: {exc}") from None
 
 
 def _serve_werkzeug(app: Any, args: argparse.Namespace, cert: str | None, key: str | None, store: Any) -> int:
@@ -128,9 +201,51 @@ def _serve_gunicorn(app: Any, args: argparse.Namespace, cert: str | None, key: s
         "worker_class": "gthread",
         "timeout": int(app.config["HANG_CAP_S"]) + 30,
         "graceful_timeout": 5,
-        "accesslog": None,
+        "accesslog": "-",  # one line per request on stdout, as `docker logs` shows it
+        # The path without its query: a query may carry a secret (MOR's hash, a password).
+        "access_log_format": '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"',
     }
     if cert:
         options.update(certfile=cert, keyfile=key)
     GunicornServer(app, options).run()
     return 0
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("serve", "serve the sandbox over HTTP(S)", add_serve, run_serve),
+    Command("version", "print the version", cli_info.add_version, cli_info.run_version),
+    Command(
+        "contracts",
+        "list the OpenAPI contracts, or write them to a folder",
+        cli_info.add_contracts,
+        cli_info.run_contracts,
+    ),
+    Command(
+        "world",
+        "print the default world as YAML (the --world format)",
+        cli_info.add_world,
+        cli_info.run_world,
+    ),
+)
+
+
+def build_parser(commands: Sequence[Command] = COMMANDS) -> Parser:
+    """The argument parser: one subparser per command, each command's flags added by the command."""
+    parser = Parser(prog=PROG, description="Telephony vendor API sandbox.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in commands:
+        sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
+        command.add(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.run(args))
+    except UsageError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
