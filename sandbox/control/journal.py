@@ -15,6 +15,7 @@ from typing import Any
 
 from flask import Request, Response, request
 
+from sandbox.control.redact import REDACTED, SECRET_HEADERS, is_secret, redact_body
 from sandbox.core.clock import isoformat
 from sandbox.core.context import Call
 from sandbox.core.store.tenant import TenantState
@@ -22,13 +23,15 @@ from sandbox.faults.actions import ANSWERED, CUT, ON_CUT
 from sandbox.faults.matching import glob_match
 
 EXTRAS_KEY = "sandbox.journal"
-REDACTED_HEADERS = ("authorization", "proxy-authorization")
+REDACTED_HEADERS = SECRET_HEADERS
 VALUE_CHARS = 2048
 """Characters kept of each header or query value (memory per entry stays bounded)."""
 VALUES_KEPT = 100
 """Values kept of a query parameter given many times."""
 TRACE_KEPT = 40
 """Rules an entry's `fault_trace` explains at most, so every entry stays small."""
+REDACT_MARGIN = 65_536
+"""Body bytes past the cap that redaction still reads, for a secret that straddles the cut."""
 FILTERS = ("vendor", "method", "path", "operation", "status", "fault")
 
 Entry = dict[str, Any]
@@ -96,10 +99,12 @@ def _capped(value: str) -> str:
     return f"{value[:VALUE_CHARS]}...[{len(value) - VALUE_CHARS} more characters]"
 
 
-def _headers(req: Request) -> dict[str, str]:
+def _headers(req: Request, vendor: str) -> dict[str, str]:
     headers: dict[str, str] = {}
     for name, value in req.headers.items():
-        if name.lower() in REDACTED_HEADERS:
+        if name.lower() not in REDACTED_HEADERS and is_secret(name, vendor):
+            value = REDACTED
+        elif name.lower() in REDACTED_HEADERS:
             scheme = value.split(" ", 1)[0] if " " in value else ""
             # Keep the scheme only when it looks like one: a token sent without a scheme stays secret.
             scheme = scheme if scheme.isascii() and scheme.isalpha() and len(scheme) <= 16 else ""
@@ -108,21 +113,24 @@ def _headers(req: Request) -> dict[str, str]:
     return headers
 
 
-def _query(req: Request) -> dict[str, Any]:
+def _query(req: Request, vendor: str) -> dict[str, Any]:
     query: dict[str, Any] = {}
     for key, values in req.args.to_dict(flat=False).items():
-        kept = [_capped(v) for v in values[:VALUES_KEPT]]
+        secret = is_secret(key, vendor)
+        kept = [REDACTED if secret else _capped(v) for v in values[:VALUES_KEPT]]
         query[_capped(key)] = kept[0] if len(kept) == 1 else kept
     return query
 
 
-def _body(req: Request, cap: int) -> dict[str, Any]:
+def _body(req: Request, cap: int, vendor: str) -> dict[str, Any]:
     try:
         raw = req.get_data(cache=True)
     except Exception:
         raw = b""
-    kept = raw[:cap]
-    fields: dict[str, Any] = {"body_bytes": len(raw), "body_truncated": len(raw) > cap}
+    # Secrets go before the cap (so a cut cannot leave half of one), over what the cap can keep.
+    redacted = redact_body(raw[: cap + REDACT_MARGIN], req.content_type or "", vendor)
+    kept = redacted[:cap]
+    fields: dict[str, Any] = {"body_bytes": len(raw), "body_truncated": len(raw) > cap or len(redacted) > cap}
     for trim in range(4 if fields["body_truncated"] else 1):
         try:
             fields["body"] = kept[: len(kept) - trim].decode("utf-8")
@@ -157,9 +165,9 @@ class JournalHook:
             "operation": call.operation,
             "method": request.method,
             "path": call.path,
-            "query": _query(request),
-            "headers": _headers(request),
-            **_body(request, self.body_bytes),
+            "query": _query(request, call.vendor.name),
+            "headers": _headers(request, call.vendor.name),
+            **_body(request, self.body_bytes, call.vendor.name),
             "status": None if cut else response.status_code,
             "duration_ms": _elapsed_ms(call),
             "fault": call.fault,
