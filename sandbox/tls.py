@@ -1,8 +1,8 @@
-"""Self-signed certificates for TLS listeners: a small CA and a server certificate it signs.
+"""Self-signed certificates for TLS listeners (clients of Switchvox don't verify them; others may).
 
-Clients that verify get the CA's PEM file (`ca.pem`, the handle's `ca_bundle`); clients of Switchvox
-don't verify at all. `process_certificate()` makes one per process and removes it when the process
-exits.
+`process_certificate()`: this process's one certificate, signed by a small CA of its own whose PEM
+file (`ca.pem`, the handle's `ca_bundle`) clients trust; removed when the process exits.
+`self_signed()`: a certificate that is its own issuer, written where the caller says.
 """
 
 from __future__ import annotations
@@ -109,10 +109,23 @@ def write_certificate(host: str, directory: str | Path) -> Certificate:
 
 
 def self_signed(host: str = "localhost", directory: str | None = None) -> tuple[str, str]:
-    """Write a fresh certificate and key for `host`; return their paths (cert, key)."""
-    folder = directory or tempfile.mkdtemp(prefix="telephony-sandbox-tls-")
-    made = write_certificate(host, folder)
-    return made.cert, made.key
+    """Write a fresh self-signed certificate for `host` and its key; return their paths (cert, key).
+
+    The certificate is its own issuer, so its file is also what a client trusts (`verify=cert`).
+    """
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = _name("telephony-sandbox")
+    cert = (
+        _builder(name, name, key.public_key())
+        .add_extension(x509.SubjectAlternativeName(_alt_names(host)), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    folder = Path(directory or tempfile.mkdtemp(prefix="telephony-sandbox-tls-"))
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.touch(mode=0o600)
+    key_path.write_bytes(_pem(key))
+    return str(cert_path), str(key_path)
 
 
 _lock = threading.Lock()
