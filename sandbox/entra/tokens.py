@@ -3,7 +3,7 @@
 Checks run in the identity platform's order: tenant, grant_type, client_id, scope, the application,
 its secret, then the resource the scope names. Tokens are v1.0 access tokens (the Live Platform API is
 a v1 resource: `aud` is its App ID URI, `iss` is `https://sts.windows.net/{tid}/`) that live 3599 s
-on the sandbox clock, as the AudioCodes SBC manual shows (VENDOR-FACTS §4.1).
+on the sandbox clock, as the AudioCodes SBC manual shows ("Obtain Azure Access Token for REST").
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Kolmisoft MOR's errors: the message is the whole error (`<page><error>MSG</error></page>`).
 
-MOR answers every API error with HTTP 200 and the error text (VENDOR-FACTS §2.3: the status is
-undocumented, assumed 200). Each class below is one documented error message, worded as MOR writes it.
+MOR answers every API error with HTTP 200 and the error text (wiki.kolmisoft.com/index.php/MOR_API:
+the status is undocumented, assumed 200). Each class below is one documented error message, worded
+as MOR writes it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """MOR's wire format: XML documents rooted at `<page>`, sent as an attachment.
 
 MOR's own server source sends every API answer with
-`Content-Disposition: attachment; filename=mor_api_response.xml` (VENDOR-FACTS §5).
+`Content-Disposition: attachment; filename=mor_api_response.xml`.
 """
 
 from __future__ import annotations

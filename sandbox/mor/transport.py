@@ -2,7 +2,8 @@
 
 Rails merges the query string with the body's parameters (the body wins); MOR's clients send
 `u`, `id`, `hash` in the query (the doc's curl line), in multipart fields (the doc's Node.js form)
-or in a JSON body (a PHP client): all three are read (VENDOR-FACTS §5).
+or in a JSON body (a PHP client): all three are read
+(wiki.kolmisoft.com/index.php/MOR_API_autodialer_upload_numbers).
 """
 
 from __future__ import annotations

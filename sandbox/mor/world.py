@@ -1,7 +1,7 @@
 """MOR's default world: API settings, users, and their autodialer campaigns.
 
-vendor-docs/mor-autodialer-upload-numbers.txt works as written against it: user `campgain_user`
-(sic) owns campaign 1, which starts empty; the system's one API secret key is `secret`.
+wiki.kolmisoft.com/index.php/MOR_API_autodialer_upload_numbers works as written against it: user
+`campgain_user` (sic) owns campaign 1, which starts empty; the system's one API secret key is `secret`.
 Passwords are `sandbox`.
 """
 

@@ -1,7 +1,8 @@
 """The CSV wire format of /api/numbers/csv: the export's columns, writing it, and reading an import.
 
-Columns and their order are VENDOR-FACTS §1.3 (the doc lists them; the real order is only in a
-screenshot). Delimiter and quoting are undocumented: comma and RFC 4180 (CRLF, quotes doubled).
+Columns and their order are learn.ocp.ai/guides/how-to-manage-batch-numbers-through-csv's (the doc lists
+them; the real order is only in a screenshot). Delimiter and quoting are undocumented: comma and RFC
+4180 (CRLF, quotes doubled).
 """
 
 from __future__ import annotations

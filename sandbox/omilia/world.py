@@ -1,6 +1,7 @@
 """Omilia's default world: realms' users, groups, miniApps, numbers, and Twilio's inventory.
 
-Every example in vendor-docs/omilia-numbers-api.txt works against it as written.
+Every example of Omilia's page (learn.ocp.ai, "How to manage batch numbers through API") works
+against it as written.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ REALMS = ("master", "ocp")
 CLIENT_ID = "ocp"
 PROVIDERS = ("Twilio",)
 # Rows per operation allowed in one CSV import (PUT /api/numbers/csv). The vendor's table of default
-# limits is missing from every public copy (VENDOR-FACTS §1.3): these are the sandbox's, and the
+# limits is missing from every public copy of learn.ocp.ai/guides/how-to-manage-batch-numbers-through-csv:
+# these are the sandbox's, and the
 # `settings` record `csvLimits` (a world file or PUT /__sandbox/state) overrides any of them.
 CSV_LIMITS_ID = "csvLimits"
 CSV_LIMITS = {"create": 100, "update": 1000, "attach": 1000, "detach": 1000, "delete": 100}

@@ -1,4 +1,4 @@
-"""Operator Connect errors: ASP.NET Core problem details (vendor-docs/audiocodes-operator-connect-upload.txt).
+"""Operator Connect errors: ASP.NET Core problem details (AudioCodes' upload page).
 
 Validation failures are `ValidationProblemDetails` (`errors` by field); other statuses are the plain
 problem details ASP.NET Core writes for a bare status code, with the RFC section as `type`.

@@ -1,6 +1,6 @@
 """Task bodies (GET /api/v2/task/{taskId}), shaped as the Upload page's example.
 
-`totalNumbersCount` comes from the Get Task page (VENDOR-FACTS §4.2). The failure wording
+`totalNumbersCount` comes from AudioCodes' Get Task page. The failure wording
 (`CompletedFailure`, `NumbersNotUploaded`, `Failed`) is undocumented: the sandbox's assumption.
 """
 

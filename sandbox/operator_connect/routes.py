@@ -20,7 +20,8 @@ from sandbox.operator_connect.models.tasks import TaskBoard
 from sandbox.operator_connect.models.upload import upload
 from sandbox.operator_connect.render_tasks import task_body
 
-# VENDOR-FACTS §4.1: the Live Platform's baseUrl ends in `/tenantui`; the routes answer with and without it.
+# AudioCodes' "Authenticating Connection Using Postman" page: the Live Platform's baseUrl ends in
+# `/tenantui`; the routes answer with and without it.
 BASE_PATHS = ("", "/tenantui")
 
 

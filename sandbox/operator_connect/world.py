@@ -1,6 +1,6 @@
 """Operator Connect's default world (DESIGN.md): one consented customer, two calling profiles.
 
-Every example of vendor-docs/audiocodes-operator-connect-upload.txt works against it as written.
+Every example of AudioCodes' "Upload Operator Connect Numbers to Customer" page works against it as written.
 Settings records: `tasks` (how tasks progress) and `serviceProvider` (whose tokens are accepted).
 """
 
@@ -44,7 +44,7 @@ def _profile(profile_id: str, name: str, sbcs: list[dict[str, Any]]) -> dict[str
         "additionalSbcList": [],
         "callingProfileId": profile_id,
         "name": name,
-        "enviroment": "Production",  # sic (VENDOR-FACTS §4.3)
+        "enviroment": "Production",  # sic (AudioCodes' "Get Calling Profiles" page)
         "region": "APAC",
         "carrier": "Sandbox Telecom",
         "offerTypes": [{"offerTypeName": "Calling", "testNumbers": []}],

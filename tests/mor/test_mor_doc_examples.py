@@ -1,4 +1,4 @@
-"""Both examples of vendor-docs/mor-autodialer-upload-numbers.txt, as written, against a live sandbox."""
+"""Both examples of wiki.kolmisoft.com's MOR_API_autodialer_upload_numbers, as written, against a sandbox."""
 
 from __future__ import annotations
 

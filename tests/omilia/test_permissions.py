@@ -1,4 +1,4 @@
-"""The role matrix (VENDOR-FACTS 1.4) on every numbers route, for every default-world user."""
+"""The role matrix (learn.ocp.ai/guides/integrations-role-mapping) on every numbers route, for every user."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The role matrix of VENDOR-FACTS §1.4 on every numbers-set route and on both CSV routes."""
+"""The role matrix of learn.ocp.ai/guides/integrations-role-mapping on every numbers-set and CSV route."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Omilia's role matrix (VENDOR-FACTS §1.4) and group checks.
+"""Omilia's role matrix (learn.ocp.ai/guides/integrations-role-mapping) and group checks.
 
 Integrations role mapping, as read from learn.ocp.ai "integrations-role-mapping":
 - every role reads: numbers, sets, the numbers of a set, the miniApps of its groups, routers;

@@ -1,4 +1,4 @@
-"""Reading customer numbers and calling profiles (VENDOR-FACTS §4.3)."""
+"""Reading customer numbers and calling profiles (AudioCodes Live Platform, REST API for Operator Connect)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""POST /api/v2|v3/oc/numbers/action/upload (vendor-docs/audiocodes-operator-connect-upload.txt).
+"""POST /api/v2|v3/oc/numbers/action/upload (AudioCodes' "Upload Operator Connect Numbers to Customer").
 
 Malformed input is refused with the doc's ValidationProblemDetails (400). What the Live Platform and
 Microsoft check while the workflow runs (consent, toll-free usage, numbers already uploaded or in
@@ -24,7 +24,7 @@ USAGES = (
     "ConferenceAssignment",
     "ThirdPartyAppAssignment",
 )
-USAGE_ALIASES = {"conferenceassigned": "ConferenceAssignment"}  # an older page's spelling (VENDOR-FACTS §4.4)
+USAGE_ALIASES = {"conferenceassigned": "ConferenceAssignment"}  # an older AudioCodes page's spelling
 USAGE_CAPABILITY = {
     "CallingUserAssignment": "UserAssignment",
     "FirstPartyAppAssignment": "FirstPartyAppAssignment",
@@ -135,7 +135,7 @@ def phone_numbers(
 
 
 def max_numbers(tenant: TenantState) -> int:
-    """The configurable maximum of numbers in one request (VENDOR-FACTS §4.3)."""
+    """The configurable maximum of numbers in one request (AudioCodes' release page)."""
     settings = tenant.collection("operator-connect", "settings").get("tasks") or {}
     value = settings.get("maxNumbersPerRequest", 1000)
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 1000
