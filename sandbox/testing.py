@@ -73,6 +73,7 @@ class RootListeners:
         self.host = host
         self._servers: dict[tuple[str, str, bool], ServerThread] = {}
         self._lock = threading.Lock()
+        self._context: ssl.SSLContext | None = None
 
     @property
     def ca_bundle(self) -> str:
@@ -95,11 +96,10 @@ class RootListeners:
         from sandbox.tls import process_certificate, server_context
 
         wsgi = root_listener(self.app, vendor, tenant)
-        context = None
-        if tls:
+        if tls and self._context is None:
             made = process_certificate()
-            context = server_context(made.cert, made.key)
-        return ServerThread(wsgi, self.host, 0, ssl_context=context).start()
+            self._context = server_context(made.cert, made.key)  # one for every TLS listener
+        return ServerThread(wsgi, self.host, 0, ssl_context=self._context if tls else None).start()
 
     def close(self) -> None:
         """Stop every listener."""
