@@ -10,17 +10,17 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# The dependencies alone first: a change of the code does not download them again.
+# The dependencies (and the build backend) alone first: a change of the code downloads nothing again.
 COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
-        > /tmp/requirements.txt \
+RUN python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb')); \
+print('\n'.join(p['build-system']['requires'] + p['project']['dependencies']))" > /tmp/requirements.txt \
     && pip install -r /tmp/requirements.txt \
     && rm /tmp/requirements.txt
 
 COPY README.md LICENSE ./
 COPY contracts ./contracts
 COPY sandbox ./sandbox
-RUN pip install --no-deps . \
+RUN pip install --no-deps --no-build-isolation . \
     && useradd --system --uid 10001 --user-group --home-dir /nonexistent --no-create-home sandbox \
     && mkdir -p /data \
     && chown 10001:10001 /data

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -192,3 +193,15 @@ def test_a_bad_port_variable_is_unhealthy_not_a_traceback() -> None:
     )
     assert probe.returncode == 1
     assert probe.stderr == "unhealthy: SANDBOX_PORT=abc: not an integer\n"
+
+
+def test_the_dependency_layer_installs_the_projects_requirements(tmp_path: Path) -> None:
+    tomllib = pytest.importorskip("tomllib")
+    (step,) = [rest for rest in arguments("RUN") if "pip install -r" in rest]
+    listing = step.split(" > /tmp/requirements.txt", 1)[0].replace("python ", f"{sys.executable} ", 1)
+    shutil.copyfile(DOCKERFILE.parent / "pyproject.toml", tmp_path / "pyproject.toml")
+    out = subprocess.run(["sh", "-c", listing], cwd=tmp_path, capture_output=True, text=True, check=True)
+    project = tomllib.loads((DOCKERFILE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert out.stdout.splitlines() == project["build-system"]["requires"] + project["project"]["dependencies"]
+    (install,) = [rest for rest in arguments("RUN") if "pip install --no-deps" in rest]
+    assert "--no-build-isolation" in install  # the build backend is in the dependency layer: no download
