@@ -172,9 +172,23 @@ def _build_app(args: argparse.Namespace) -> Any:
 
 
 def _serve_werkzeug(app: Any, args: argparse.Namespace, cert: str | None, key: str | None, store: Any) -> int:
-    from werkzeug.serving import make_server
+    from werkzeug.serving import WSGIRequestHandler, make_server
 
-    server = make_server(args.host, args.port, app, threaded=True, ssl_context=(cert, key) if cert else None)
+    class QuietQueryHandler(WSGIRequestHandler):
+        """Logs each request with its path only: a query may carry a secret (MOR's hash, a password)."""
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            full = self.path
+            self.path = full.split("?", 1)[0]
+            try:
+                super().log_request(code, size)
+            finally:
+                self.path = full
+
+    context = (cert, key) if cert else None
+    server = make_server(
+        args.host, args.port, app, threaded=True, request_handler=QuietQueryHandler, ssl_context=context
+    )
     server.daemon_threads = True
 
     def stop(*_: Any) -> None:
