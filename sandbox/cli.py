@@ -108,12 +108,8 @@ def run_serve(args: argparse.Namespace) -> int:
     _check_listen(args)
     app = _build_app(args)
     scheme = "https" if cert else "http"
-    where = "".join(
-        part
-        for part in (
-            f", {args.vendor} at the root" if args.vendor else "",
-            f", tenant {args.tenant}" if args.tenant else "",
-        )
+    where = (f", {args.vendor} at the root" if args.vendor else "") + (
+        f", tenant {args.tenant}" if args.tenant else ""
     )
     print(f"{PROG} {__version__} on {scheme}://{args.host}:{args.port} ({args.server}){where}", flush=True)
     if ca:
