@@ -2,7 +2,8 @@
 
 `process_certificate()`: this process's one certificate, signed by a small CA of its own whose PEM
 file (`ca.pem`, the handle's `ca_bundle`) clients trust; removed when the process exits.
-`self_signed()`: a certificate that is its own issuer, written where the caller says.
+`self_signed()`: a certificate that is its own issuer, written where the caller says (or in a
+folder of its own, removed at exit).
 """
 
 from __future__ import annotations
@@ -120,7 +121,10 @@ def self_signed(host: str = "localhost", directory: str | None = None) -> tuple[
         .add_extension(x509.SubjectAlternativeName(_alt_names(host)), critical=False)
         .sign(key, hashes.SHA256())
     )
-    folder = Path(directory or tempfile.mkdtemp(prefix="telephony-sandbox-tls-"))
+    if directory is None:  # a folder of its own, removed when the process exits
+        directory = tempfile.mkdtemp(prefix="telephony-sandbox-tls-")
+        atexit.register(_remove, directory, os.getpid())
+    folder = Path(directory)
     cert_path, key_path = folder / "cert.pem", folder / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_path.touch(mode=0o600)

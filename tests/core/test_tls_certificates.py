@@ -12,18 +12,21 @@ import pytest
 from sandbox.tls import process_certificate, self_signed, server_context, write_certificate
 
 SCRIPT = """
-from sandbox.tls import process_certificate
+from sandbox.tls import process_certificate, self_signed
 first, second = process_certificate(), process_certificate()
 assert first == second
 print(first.ca)
+print(self_signed()[0])
 """
 
 
 def test_a_process_makes_one_certificate_and_removes_it_at_exit() -> None:
     out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
-    ca = Path(out.stdout.strip())
-    assert ca.name == "ca.pem"
+    ca, cert = (Path(line) for line in out.stdout.split())
+    assert (ca.name, cert.name) == ("ca.pem", "cert.pem")
+    assert ca.parent != cert.parent
     assert not ca.parent.exists()
+    assert not cert.parent.exists()
 
 
 def test_this_process_has_one_certificate() -> None:
