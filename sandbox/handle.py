@@ -13,7 +13,7 @@ import urllib.parse
 import urllib.request
 from typing import Any, Protocol
 
-JOURNAL_FILTERS = ("vendor", "method", "path", "operation", "status", "fault", "limit")
+JOURNAL_FILTERS = ("vendor", "method", "path", "operation", "status", "fault", "limit", "before")
 """What `GET /__sandbox/requests` filters by."""
 
 

@@ -107,9 +107,9 @@ def test_the_handle_knows_every_filter_the_journal_takes(sandbox: SandboxHandle)
     from sandbox.control.journal import FILTERS
     from sandbox.handle import JOURNAL_FILTERS
 
-    assert set(JOURNAL_FILTERS) == {*FILTERS, "limit"}
+    assert set(JOURNAL_FILTERS) == {*FILTERS, "limit", "before"}
     for name in JOURNAL_FILTERS:
-        value = {"limit": 5, "vendor": "mor", "status": 200}.get(name, "x")
+        value = {"limit": 5, "before": 5, "vendor": "mor", "status": 200}.get(name, "x")
         assert sandbox.requests(**{name: value}) == []
 
 
