@@ -16,6 +16,8 @@ vendor = Vendor(
     collections={
         "settings": CollectionSpec(key="id"),
         "customers": CollectionSpec(key="msTenantId"),
+        "sitelocations": CollectionSpec(key="id", indexes=("tenantId",)),
+        "dialplans": CollectionSpec(key="id", indexes=("siteLocationId",)),
         "callingprofiles": CollectionSpec(key="callingProfileId"),
         "numbers": CollectionSpec(key="telephoneNumber", indexes=("tenantId",)),
         "tasks": CollectionSpec(key="id", indexes=("state",)),

@@ -59,10 +59,36 @@ def numbers_v2(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [number_v2(r) for r in records]
 
 
+V3_EXTRA_FIELDS = (
+    "tenantCallingProfileId", "ocSipConnectionName", "ocSipConnectionDescription", "umpCustomerGuid",
+    "sbcListJson", "ovocChannelId", "consentedOn", "umpCustomerFullName", "msCompanyName", "sbcListArray",
+)  # fmt: skip
+"""The fields a V3 item adds, in the V3 page's order: after `sbcList`, before `id`."""
+
+
+def number_v3(record: dict[str, Any], customer: dict[str, Any]) -> dict[str, Any]:
+    """A V3 item: the V2 fields with the customer's fields between `sbcList` and `id`."""
+    extras = {
+        "tenantCallingProfileId": None,
+        "ocSipConnectionName": customer.get("ocSipConnectionName"),
+        "ocSipConnectionDescription": None,
+        "umpCustomerGuid": customer.get("umpCustomerGuid"),
+        "sbcListJson": None,
+        "ovocChannelId": customer.get("ovocChannelId", 0),
+        "consentedOn": None,
+        "umpCustomerFullName": customer.get("umpCustomerFullName"),
+        "msCompanyName": customer.get("msCompanyName"),
+        "sbcListArray": [],
+    }
+    item: dict[str, Any] = {}
+    for field in V2_FIELDS:
+        if field == "id":
+            item.update(extras)
+        item[field] = record.get(field)
+    return item
+
+
 def number_page(page: dict[str, Any]) -> dict[str, Any]:
-    """GET /api/v3/oc/numbers: the paging envelope; items add the customer's names."""
-    data = [
-        {**number_v2(item["record"]), **{k: v for k, v in item.items() if k != "record"}}
-        for item in page["data"]
-    ]
+    """GET /api/v3/oc/numbers: the paging envelope of V3 items."""
+    data = [number_v3(item["record"], item["customer"]) for item in page["data"]]
     return {**page, "data": data}

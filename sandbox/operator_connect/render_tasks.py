@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sandbox.operator_connect.models.tasks import FAILURE, IN_PROGRESS, SUCCESS, dotnet_time
@@ -22,9 +23,7 @@ def _error(message: str) -> dict[str, str]:
 def task_body(task: dict[str, Any], site: str) -> dict[str, Any]:
     """The wire form of a task as it stands."""
     kind = task["kind"]
-    messages, details, output = {"upload": _upload, "unassign": _unassign, "release": _release}[kind](
-        task, site
-    )
+    messages, details, output = RENDERERS[kind](task, site)
     return {
         "totalNumbersCount": len(task["numbers"]),
         "id": task["id"],
@@ -36,8 +35,11 @@ def task_body(task: dict[str, Any], site: str) -> dict[str, Any]:
 
 
 def _times(task: dict[str, Any]) -> tuple[str, str | None]:
+    wire = task.get("wire") or {}
     done = task.get("completedAt")
-    return dotnet_time(float(task["createdAt"])), dotnet_time(float(done)) if done is not None else None
+    created = wire.get("CreateTime") or dotnet_time(float(task["createdAt"]))
+    completed = wire.get("CompleteTime") or (dotnet_time(float(done)) if done is not None else None)
+    return created, completed
 
 
 def _upload(task: dict[str, Any], site: str) -> tuple[list[dict[str, str]], list[str], dict[str, Any]]:
@@ -69,7 +71,8 @@ def _upload(task: dict[str, Any], site: str) -> tuple[list[dict[str, str]], list
             "OcUploadNumberResult": result,
             "WorkflowVersion": payload.get("workflowVersion"),
             "SbcIdList": sbc_ids,
-            "MsJobWhenUpdated": dotnet_time(float(task["completedAt"]), offset=True),
+            "MsJobWhenUpdated": (task.get("wire") or {}).get("MsJobWhenUpdated")
+            or dotnet_time(float(task["completedAt"]), offset=True),
             "MsJobId": task["msJobId"],
             "MsJobStatus": "Success" if succeeded else "Failed",
         }
@@ -119,3 +122,40 @@ def _release(task: dict[str, Any], site: str) -> tuple[list[dict[str, str]], lis
         return messages, ["NumbersReleased"], output
     messages += [_error(m) for m in task["errors"]] + [_error("Workflow failed.")]
     return messages, ["NumbersNotReleased"], output
+
+
+def _convert(task: dict[str, Any], site: str) -> tuple[list[dict[str, str]], list[str], dict[str, Any]]:
+    """Create Customer from Lead (SA/CreateCustfromLeadV3TenantId.htm): `Converted`, the new guid."""
+    messages = [_info("Input is valid.")]
+    if task["state"] == IN_PROGRESS:
+        return messages, [], {}
+    if task["state"] == SUCCESS:
+        messages += [_info("Site created in Ovoc"), _info("Workflow completed.")]
+        return messages, ["Converted"], {"umpCustomerGuid": task["payload"]["umpCustomerGuid"]}
+    messages += [_error(m) for m in task["errors"]] + [_error("Workflow failed.")]
+    return messages, ["NotConverted"], {}
+
+
+def _cleanup(
+    task: dict[str, Any], site: str
+) -> tuple[list[dict[str, str]], list[str | None], dict[str, Any]]:
+    """Delete SIP Connection's SBC cleanup task: the doc shows `details: [null]`."""
+    messages = [_info("Input is valid.")]
+    if task["state"] == IN_PROGRESS:
+        return messages, [], {}
+    if task["state"] == SUCCESS:
+        messages += [_info("SBC cleanup script completed."), _info("Workflow completed.")]
+        return messages, [None], {"SiteLocationId": task["payload"]["siteId"]}
+    messages += [_error(m) for m in task["errors"]] + [_error("Workflow failed.")]
+    return messages, [None], {"SiteLocationId": task["payload"]["siteId"]}
+
+
+Renderer = Callable[[dict[str, Any], str], tuple[list[dict[str, str]], list[Any], dict[str, Any]]]
+RENDERERS: dict[str, Renderer] = {
+    "upload": _upload,
+    "unassign": _unassign,
+    "release": _release,
+    "convert": _convert,
+    "sitecleanup": _cleanup,
+}
+"""Each task kind's messages, details and outputData."""

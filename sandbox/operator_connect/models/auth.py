@@ -16,6 +16,9 @@ from sandbox.core.store import TenantState
 from sandbox.operator_connect.exceptions import Unauthorized
 from sandbox.operator_connect.world import SERVICE_PROVIDER
 
+CLOCK_SKEW_S = 300
+"""TokenValidationParameters.DefaultClockSkew, which JwtBearer applies to `exp` and `nbf`."""
+
 
 def _dotnet_time(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%m/%d/%Y %H:%M:%S")
@@ -41,8 +44,9 @@ def authenticate(tenant: TenantState, clock: Clock, authorization: str | None) -
     except (TypeError, ValueError):
         raise Unauthorized("The token is malformed") from None
     now = clock.time()
-    if expires <= now:
+    # learn.microsoft.com TokenValidationParameters.DefaultClockSkew: five minutes either way.
+    if now >= expires + CLOCK_SKEW_S:
         raise Unauthorized(f"The token expired at '{_dotnet_time(expires)}'")
-    if not_before > now + 300:  # JwtBearer's default clock skew is five minutes
+    if not_before > now + CLOCK_SKEW_S:
         raise Unauthorized(f"The token is not valid before '{_dotnet_time(not_before)}'")
     return claims

@@ -93,6 +93,8 @@ CLR_TYPES = {
     "string": "System.String",
     "list": "System.Collections.Generic.List`1[System.String]",
     "int": "System.Int32",
+    "bool": "System.Boolean",
+    "dictionary": "System.Collections.Generic.Dictionary`2[System.String,System.String]",
     "ranges": "System.Collections.Generic.List`1[PhoneNumberRange]",
 }
 

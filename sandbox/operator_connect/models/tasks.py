@@ -71,10 +71,11 @@ class TaskBoard:
         numbers: list[str],
         errors: list[str],
         payload: dict[str, Any],
+        task_id: str | None = None,
     ) -> dict[str, Any]:
         """Queue a task whose outcome is failure iff `errors`; lock its numbers while it runs."""
         task = {
-            "id": f"{prefix}{uuid.uuid4()}",
+            "id": task_id or f"{prefix}{uuid.uuid4()}",
             "kind": kind,
             "msTenantId": (customer or {}).get("msTenantId"),
             "state": IN_PROGRESS,
@@ -154,4 +155,6 @@ def default_failure(kind: str) -> str:
         "upload": "UploadToAccount job status: Failed.",
         "unassign": "Unassign job status: Failed.",
         "release": "Release job status: Failed.",
+        "convert": "Customer creation failed.",
+        "sitecleanup": "SBC cleanup script failed.",
     }.get(kind, "Workflow failed.")

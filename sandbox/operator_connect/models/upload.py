@@ -13,7 +13,7 @@ from typing import Any
 
 from sandbox.core.store import TenantState
 from sandbox.operator_connect.exceptions import ValidationProblem, invalid
-from sandbox.operator_connect.models import numbering
+from sandbox.operator_connect.models import numbering, sites
 from sandbox.operator_connect.models.body import conversion_error, fields
 from sandbox.operator_connect.models.customers import OBJECT_REQUIRED, customer_of, ms_tenant_id_of
 from sandbox.operator_connect.models.tasks import TaskBoard
@@ -222,6 +222,8 @@ def workflow_errors(
     numbers: list[str] = request["numbers"]
     usage = request["usage"]
     errors = []
+    if not sites.site_name(tenant, customer["msTenantId"]):
+        errors.append("Site not found: the customer has no SIP Connection (convert the lead first).")
     if not customer.get("consented"):
         errors.append("The customer has not provided consent to the operator in the Teams admin center.")
     toll_free = [n for n in numbers if numbering.is_toll_free(n)]
