@@ -90,6 +90,7 @@ def root_listener(app: Flask, vendor: str, tenant: str | None = None) -> WSGIApp
         entra = sandbox.vendors["entra"].prefix
         root_routes[r"^/[^/]+/oauth2/v2\.0/token$"] = entra
         root_routes[r"^/[^/]+/v2\.0/\.well-known/openid-configuration$"] = entra
+        root_routes[r"^/[^/]+/discovery/v2\.0/keys$"] = entra
     inner = app.extensions["sandbox.inner_wsgi"]
     return TenantMiddleware(inner, sandbox.vendors[vendor].prefix, root_routes, tenant)
 

@@ -1,4 +1,4 @@
-"""Entra's one route: the v2.0 token endpoint."""
+"""Entra's routes: the v2.0 token endpoint, OpenID Connect discovery and the signing keys."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from sandbox.core.context import current_clock, current_tenant
 from sandbox.core.tenancy import MOUNT_ENVIRON
 from sandbox.entra import render
 from sandbox.entra.discovery import openid_configuration
-from sandbox.entra.tokens import issue_token
+from sandbox.entra.keys import signing_keys
+from sandbox.entra.tokens import issue_token, resolve_tenant
 
 
 def blueprint() -> Blueprint:
@@ -21,6 +22,7 @@ def blueprint() -> Blueprint:
         discovery,
         methods=["GET"],
     )
+    bp.add_url_rule("/<tenant_id>/discovery/v2.0/keys", "getEntraSigningKeys", keys, methods=["GET"])
     return bp
 
 
@@ -39,3 +41,9 @@ def discovery(tenant_id: str) -> Response:
     prefix = "" if request.environ.get(MOUNT_ENVIRON) else "/entra"
     authority = f"{request.host_url.rstrip('/')}{request.script_root}{prefix}/{tenant_id}"
     return render.no_store(openid_configuration(current_tenant(), tenant_id, authority))
+
+
+def keys(tenant_id: str) -> Response:
+    """GET /{tenantId}/discovery/v2.0/keys: the JWKS that verifies the tokens (the discovery `jwks_uri`)."""
+    resolve_tenant(current_tenant(), tenant_id)
+    return render.no_store(signing_keys())

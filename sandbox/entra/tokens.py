@@ -30,6 +30,7 @@ from sandbox.entra.exceptions import (
     TenantNotFound,
     UnsupportedGrantType,
 )
+from sandbox.entra.keys import token_header
 
 TOKEN_TTL_S = 3599
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -136,5 +137,5 @@ def _token(
         "token_type": "Bearer",
         "expires_in": TOKEN_TTL_S,
         "ext_expires_in": TOKEN_TTL_S,
-        "access_token": jwt.encode(claims),
+        "access_token": jwt.encode(claims, header=token_header()),
     }
