@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -41,25 +42,30 @@ DOC_RANGE: dict[str, Any] = {
 }
 
 
-def get_token(client: FlaskClient, **overrides: str) -> TestResponse:
+def get_token(client: FlaskClient, prefix: str = "", **overrides: str) -> TestResponse:
     """POST the client-credentials grant (the default world's credentials, with overrides)."""
     tenant = overrides.pop("tenant", SP_TENANT)
-    return client.post(f"/entra/{tenant}/oauth2/v2.0/token", data={**CREDENTIALS, **overrides})
+    return client.post(f"{prefix}/entra/{tenant}/oauth2/v2.0/token", data={**CREDENTIALS, **overrides})
 
 
 class OcClient:
-    """Calls /operator-connect/api/... with a service-provider bearer token."""
+    """Calls /operator-connect/api/... with a service-provider bearer token (of one sandbox tenant)."""
 
-    def __init__(self, client: FlaskClient) -> None:
+    def __init__(self, client: FlaskClient, tenant: str | None = None) -> None:
         self.client = client
-        self.headers = {"Authorization": "Bearer " + get_token(client).json["access_token"]}
+        self.prefix = f"/t/{tenant}" if tenant else ""
+        self.headers = {"Authorization": "Bearer " + get_token(client, self.prefix).json["access_token"]}
 
     def call(self, method: str, path: str, body: Any = None, **kwargs: Any) -> TestResponse:
         """`method` on API + `path` with the token, `body` as JSON when given."""
         if body is not None:
             kwargs["json"] = body
         headers = {**self.headers, **kwargs.pop("headers", {})}
-        return self.client.open(API + path, method=method, headers=headers, **kwargs)
+        return self.client.open(self.prefix + API + path, method=method, headers=headers, **kwargs)
+
+    def state(self) -> dict[str, Any]:
+        """This tenant's Operator Connect records (GET /__sandbox/state)."""
+        return self.client.get(self.prefix + "/__sandbox/state").json["operator-connect"]
 
     def upload(self, body: Any, customer: str = CUSTOMER, version: str = "v2") -> TestResponse:
         """POST the upload for `customer`."""
@@ -92,6 +98,22 @@ class OcClient:
     def release(self, body: Any, customer: str = CUSTOMER) -> TestResponse:
         """POST the release action with `body` as given."""
         return self.call("POST", "/v2/oc/numbers/action/release", body, query_string={"msTenantId": customer})
+
+
+LEAD = "55555555-5555-4555-8555-555555555555"
+CUSTOMER_GUID = str(uuid.uuid5(uuid.NAMESPACE_URL, f"operator-connect:customer:{CUSTOMER}"))
+OTHER_GUID = str(uuid.uuid5(uuid.NAMESPACE_URL, f"operator-connect:customer:{OTHER_CUSTOMER}"))
+
+
+def assert_problem(response: TestResponse, status: int, field: str | None, fragment: str) -> None:
+    """An ASP.NET problem of `status`; with `field`, a validation error on it containing `fragment`."""
+    assert response.status_code == status, response.json
+    assert response.mimetype == "application/problem+json"
+    assert response.json["status"] == status
+    if field is None:
+        assert fragment in response.json.get("detail", ""), response.json
+    else:
+        assert any(fragment in m for m in response.json["errors"][field]), response.json
 
 
 @pytest.fixture

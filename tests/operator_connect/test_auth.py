@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 
 from sandbox.core import jwt
 from sandbox.operator_connect.models.auth import CLOCK_SKEW_S
-from tests.operator_connect.conftest import API, CUSTOMER, DOC_SINGLE, OcClient, get_token
+from tests.operator_connect.conftest import API, CUSTOMER, CUSTOMER_GUID, DOC_SINGLE, OcClient, get_token
 from tests.operator_connect.test_entra_token import claims
 
 ROUTES = [
@@ -20,6 +20,16 @@ ROUTES = [
     ("GET", "/v2/oc/numbers/+61398675570"),
     ("GET", "/v2/oc/callingprofile"),
     ("GET", "/v2/task/wup_c14a0a55-fcc5-4598-b405-c978e7da1af4"),
+    ("POST", "/v2/oc/numbers/action/number-status"),
+    ("GET", f"/v2/customer/{CUSTOMER_GUID}/sitelocation/{CUSTOMER_GUID}/dialplan/OCDialPlan"),
+    ("GET", f"/v2/sitelocation/{CUSTOMER_GUID}"),
+    ("DELETE", f"/v2/sitelocation/{CUSTOMER_GUID}"),
+    ("PATCH", f"/v2/customer/{CUSTOMER_GUID}/sitelocation/"),
+    ("GET", "/v2/customer"),
+    ("GET", f"/v2/customer/{CUSTOMER_GUID}"),
+    ("GET", "/v3/customer"),
+    ("POST", "/v3/customer"),
+    ("GET", f"/v3/customer/{CUSTOMER_GUID}"),
 ]
 
 
