@@ -1,7 +1,7 @@
 """Microsoft identity platform errors: an OAuth `error` plus an AADSTS code and message.
 
 The codes and wordings are the identity platform's own (learn.microsoft.com "Microsoft Entra
-authentication and authorization error codes"); AudioCodes' token page shows AADSTS700016.
+authentication and authorization error codes"); the Live Platform's "Get Token" documents AADSTS700016.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class NoTenantInformation(EntraError):
 
 
 class ApplicationNotFound(EntraError):
-    """AADSTS700016: an unknown client_id (learn.microsoft.com, Entra error codes)."""
+    """AADSTS700016: an unknown client_id (the Live Platform's documented failure)."""
 
     code = "unauthorized_client"
     aadsts = 700016

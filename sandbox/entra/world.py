@@ -1,7 +1,7 @@
 """Entra's default world: the service provider's tenant, its client app and the Live Platform API.
 
-DESIGN.md: tenant `00000000-0000-4000-8000-000000000001`, client id `sandbox-client`, secret
-`sandbox-secret`. The API's scope is AudioCodes' `api://9d576dc4-.../.default` (its "Get Token" inputs).
+The documented defaults: tenant `00000000-0000-4000-8000-000000000001`, client id `sandbox-client`, secret
+`sandbox-secret`. The API's scope is the Live Platform's "Get Token" `api://9d576dc4-.../.default`.
 """
 
 from __future__ import annotations

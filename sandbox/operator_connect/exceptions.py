@@ -1,4 +1,4 @@
-"""Operator Connect errors: ASP.NET Core problem details (AudioCodes' upload page).
+"""Operator Connect errors: ASP.NET Core problem details (the Upload page's error examples).
 
 Validation failures are `ValidationProblemDetails` (`errors` by field); other statuses are the plain
 problem details ASP.NET Core writes for a bare status code, with the RFC section as `type`.

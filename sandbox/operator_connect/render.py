@@ -50,7 +50,7 @@ V2_FIELDS = (
 
 
 def number_v2(record: dict[str, Any]) -> dict[str, Any]:
-    """A number in the field order of AudioCodes' ReadNumbersforLeadV2 page (Operator Connect API)."""
+    """A number in the field order of ReadNumbersforLeadV2.htm (Get Customer Numbers V2)."""
     return {field: record.get(field) for field in V2_FIELDS}
 
 

@@ -1,4 +1,4 @@
-"""Customers, SIP Connections and dial plans on the wire (VENDOR-FACTS §4.5.2, §4.5.3, §4.5.5).
+"""Customers, SIP Connections and dial plans on the wire, as the Live Platform pages show them.
 
 The customer pages write PascalCase keys (`Id`, `ShortName`, `UmpCustomerGuid`...); the SIP
 Connection and dial plan pages write camelCase. Both are as the pages show them.

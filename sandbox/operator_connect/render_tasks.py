@@ -1,7 +1,9 @@
 """Task bodies (GET /api/v2/task/{taskId}), shaped as the Upload page's example.
 
-`totalNumbersCount` comes from AudioCodes' Get Task page. The failure wording
-(`CompletedFailure`, `NumbersNotUploaded`, `Failed`) is undocumented: the sandbox's assumption.
+`totalNumbersCount` comes from the Get Task page. The failure wording (`CompletedFailure`,
+`NumbersNotUploaded`, `NotConverted`, `Failed`) and the cleanup task's messages are undocumented: the
+sandbox's assumption. `Converted`, "Site created in Ovoc" and the cleanup's `details: [null]` are the
+Create Customer from Lead and Delete SIP Connection pages'.
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ from sandbox.operator_connect.models.upload import upload
 from sandbox.operator_connect.models.validation import number_status
 from sandbox.operator_connect.render_tasks import task_body
 
-# AudioCodes' "Authenticating Connection Using Postman" page: the Live Platform's baseUrl ends in
-# `/tenantui`; the routes answer with and without it.
+# "Authenticating Connection Using Postman": the Live Platform's baseUrl ends in `/tenantui`; the
+# routes answer with and without it.
 BASE_PATHS = ("", "/tenantui")
 
 

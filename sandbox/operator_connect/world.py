@@ -1,6 +1,6 @@
-"""Operator Connect's default world (DESIGN.md): consented customers, a lead, two calling profiles.
+"""Operator Connect's default world: consented customers, a lead, two calling profiles.
 
-Every example of AudioCodes' "Upload Operator Connect Numbers to Customer" page works against it as written,
+Every example of the Live Platform page "Upload Operator Connect Numbers to Customer" works as written,
 including the doc's own task ids. Settings records: `tasks` (how tasks progress), `serviceProvider`
 (whose tokens are accepted) and `sequences` (the next integer ids the Live Platform hands out).
 """
@@ -64,7 +64,7 @@ def _profile(profile_id: str, name: str, sbcs: list[dict[str, Any]]) -> dict[str
         "additionalSbcList": [],
         "callingProfileId": profile_id,
         "name": name,
-        "enviroment": "Production",  # sic (AudioCodes' "Get Calling Profiles" page)
+        "enviroment": "Production",  # sic (Get Calling Profiles page)
         "region": "APAC",
         "carrier": "Sandbox Telecom",
         "offerTypes": [{"offerTypeName": "Calling", "testNumbers": []}],

@@ -1,4 +1,4 @@
-"""Unassign and release: `tsk_msjob_` tasks over the customer's numbers (AudioCodes' Unassign, Release).
+"""Unassign and release (pages "Unassign Numbers", "Release Numbers"): `tsk_msjob_` tasks.
 
 Release is rate-limited to 10 requests per 10 s on the sandbox clock, and an assigned number must
 be unassigned first. Refusals are ValidationProblemDetails, like the upload's.

@@ -1,6 +1,6 @@
 """Bearer tokens on every Operator Connect route: an Entra token of the service provider's tenant.
 
-AudioCodes' number pages: the routes "require API access authorization using Azure AD JWT". The sandbox
+The Live Platform number pages: the routes "require API access authorization using Azure AD JWT". The sandbox
 answers as ASP.NET Core's JwtBearer handler does: 401 with a `WWW-Authenticate` challenge saying
 why (a problem-details body, as AddProblemDetails writes for a bare 401).
 """

@@ -20,7 +20,7 @@ OBJECT_REQUIRED = (
 
 
 def ms_tenant_id_of(value: str | None) -> str:
-    """The `msTenantId` query parameter, which must be a GUID (AudioCodes' release page)."""
+    """The `msTenantId` query parameter, which must be a GUID (the Release page)."""
     if value is None or not value.strip():
         raise invalid("msTenantId", "The msTenantId field is required.")
     if not numbering.is_guid(value.strip()):

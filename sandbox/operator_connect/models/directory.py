@@ -1,4 +1,4 @@
-"""Reading Live Platform customers by guid, with their SIP Connections (VENDOR-FACTS §4.5.5).
+"""Reading Live Platform customers by guid, with their SIP Connections (GetSpecificCustomerDetails.htm).
 
 An unknown guid, a malformed one (the route's guid constraint does not match) and a customer of
 another channel (`X-Ovoc-Channel-Id`) all read as 404, the sandbox's assumption.

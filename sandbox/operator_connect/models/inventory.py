@@ -1,4 +1,4 @@
-"""Reading customer numbers and calling profiles (AudioCodes Live Platform, REST API for Operator Connect)."""
+"""Reading customer numbers and calling profiles (ReadNumbersforLeadV2.htm, GetCalling Profiles2.htm)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Create Customer from Lead (VENDOR-FACTS §4.5.7): `POST /api/v3/customer` queues a `wst_` task.
+"""Create Customer from Lead: `POST /api/v3/customer` queues a `wst_` task.
+
+Pages SA/CreateCustfromLeadV3TenantId.htm and SA/CreateCustfromLeadV3IPG.htm.
 
 When the task completes the lead is a Live Platform customer: it gets its `umpCustomerGuid`, names,
 one SIP Connection (whose id is the guid) and that site's empty dial plans.

@@ -1,4 +1,4 @@
-"""Modify and Delete SIP Connection (VENDOR-FACTS §4.5.3, §4.5.7).
+"""Modify and Delete SIP Connection (SP/Modify Site Location.htm, SA/DeleteSIPConnections.htm).
 
 Modify is `PATCH /api/v2/customer/{customerGuid}/sitelocation/`; the doc lists `sbcSiteGuid` as a
 parameter but the URL has no slot for it, so it is read from the query or the body, and defaults to

@@ -1,4 +1,6 @@
-"""SIP Connections (site locations) and their SBC dial plans (VENDOR-FACTS §4.5.2, §4.5.3).
+"""SIP Connections (site locations) and their SBC dial plans.
+
+Pages "Get SIP Connections" (SP/Get Site Location.htm) and "Get Dial Plan Contents for SIP Connection".
 
 A customer with one site has a site whose id is the customer's guid. Uploaded numbers are written to
 the site's `OCDialPlan` when the upload completes, and leave it when they are unassigned or released.

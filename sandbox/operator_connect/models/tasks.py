@@ -1,4 +1,4 @@
-"""Tasks (AudioCodes' Get Task page): a declared state machine on the sandbox clock, never a sleeping thread.
+"""Tasks (the Get Task page): a declared state machine on the sandbox clock, never a sleeping thread.
 
 A task is `InProgress` until its progression says it is done, then `CompletedSuccess` or
 `CompletedFailure` (the failure status is undocumented: an assumption). Its outcome is decided when

@@ -1,4 +1,4 @@
-"""POST /api/v2|v3/oc/numbers/action/upload (AudioCodes' "Upload Operator Connect Numbers to Customer").
+"""POST /api/v2|v3/oc/numbers/action/upload (page "Upload Operator Connect Numbers to Customer").
 
 Malformed input is refused with the doc's ValidationProblemDetails (400). What the Live Platform and
 Microsoft check while the workflow runs (consent, toll-free usage, numbers already uploaded or in
@@ -24,7 +24,7 @@ USAGES = (
     "ConferenceAssignment",
     "ThirdPartyAppAssignment",
 )
-USAGE_ALIASES = {"conferenceassigned": "ConferenceAssignment"}  # an older AudioCodes page's spelling
+USAGE_ALIASES = {"conferenceassigned": "ConferenceAssignment"}  # an older page's spelling
 USAGE_CAPABILITY = {
     "CallingUserAssignment": "UserAssignment",
     "FirstPartyAppAssignment": "FirstPartyAppAssignment",
@@ -135,7 +135,7 @@ def phone_numbers(
 
 
 def max_numbers(tenant: TenantState) -> int:
-    """The configurable maximum of numbers in one request (AudioCodes' release page)."""
+    """The configurable maximum of numbers in one request (the Release page: "configurable")."""
     settings = tenant.collection("operator-connect", "settings").get("tasks") or {}
     value = settings.get("maxNumbersPerRequest", 1000)
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 1000

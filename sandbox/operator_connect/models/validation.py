@@ -1,4 +1,4 @@
-"""Validate Single Number (VENDOR-FACTS §4.5.1): `POST /api/v2/oc/numbers/action/number-status`.
+"""Validate Single Number (the page of that title): `POST /api/v2/oc/numbers/action/number-status`.
 
 Each number gets its own result: `numberFound` says whether the Live Platform holds it (an upload
 that completed; any customer), `numberOffering` and `assignmentStatus` are then the number's. A number
