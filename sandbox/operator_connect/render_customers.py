@@ -25,14 +25,38 @@ def _site_brief(site: dict[str, Any], full: bool = False) -> dict[str, Any]:
     return brief
 
 
+V2_KEYS = (
+    ("Id", "umpCustomerGuid"), ("ShortName", "customerShortName"), ("FullName", "umpCustomerFullName"),
+    ("LicenseType", "licenseType"),
+)  # fmt: skip
+V3_KEYS = (
+    ("UmpCustomerGuid", "umpCustomerGuid"), ("CustomerShortName", "customerShortName"),
+    ("CustomerFullName", "umpCustomerFullName"), ("LicenseType", "licenseType"),
+    ("LicensedUsersCount", "licensedUsersCount"), ("MsTenantId", "msTenantId"),
+    ("ActiveUserCount", "activeUserCount"), ("LiveHubActiveUsersCount", "liveHubActiveUsersCount"),
+    ("LiveHubSimpleUsersCount", "liveHubSimpleUsersCount"),
+)  # fmt: skip
+V3_DETAIL_KEYS = (
+    ("MsDefaultDomain", "msDefaultDomain"), ("ApplicationClientId", "applicationClientId"),
+    ("ApplicationClientSecret", "applicationClientSecret"),
+    ("ClientSecretExpirationDate", "clientSecretExpirationDate"),
+)  # fmt: skip
+"""Wire key (the pages' PascalCase) and record field, in the pages' order."""
+DEFAULTS = {
+    "licenseType": 1,
+    "activeUserCount": 0,
+    "liveHubActiveUsersCount": 0,
+    "liveHubSimpleUsersCount": 0,
+}
+
+
+def _keys(customer: dict[str, Any], keys: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    return {wire: customer.get(field, DEFAULTS.get(field)) for wire, field in keys}
+
+
 def customer_v2(customer: dict[str, Any]) -> dict[str, Any]:
     """GET /api/v2/customer: one item of the bare array."""
-    return {
-        "Id": customer.get("umpCustomerGuid"),
-        "ShortName": customer.get("customerShortName"),
-        "FullName": customer.get("umpCustomerFullName"),
-        "LicenseType": customer.get("licenseType", 1),
-    }
+    return _keys(customer, V2_KEYS)
 
 
 def customer_v2_detail(customer: dict[str, Any], sites: list[dict[str, Any]]) -> dict[str, Any]:
@@ -42,17 +66,7 @@ def customer_v2_detail(customer: dict[str, Any], sites: list[dict[str, Any]]) ->
 
 def customer_v3(customer: dict[str, Any], sites: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """GET /api/v3/customer: one item; `sites` given when `allDetails=true`."""
-    body = {
-        "UmpCustomerGuid": customer.get("umpCustomerGuid"),
-        "CustomerShortName": customer.get("customerShortName"),
-        "CustomerFullName": customer.get("umpCustomerFullName"),
-        "LicenseType": customer.get("licenseType", 1),
-        "LicensedUsersCount": customer.get("licensedUsersCount"),
-        "MsTenantId": customer.get("msTenantId"),
-        "ActiveUserCount": customer.get("activeUserCount", 0),
-        "LiveHubActiveUsersCount": customer.get("liveHubActiveUsersCount", 0),
-        "LiveHubSimpleUsersCount": customer.get("liveHubSimpleUsersCount", 0),
-    }
+    body = _keys(customer, V3_KEYS)
     if sites is not None:
         body["SiteLocation"] = [_site_brief(s) for s in sites]
     return body
@@ -60,15 +74,7 @@ def customer_v3(customer: dict[str, Any], sites: list[dict[str, Any]] | None = N
 
 def customer_v3_detail(customer: dict[str, Any], sites: list[dict[str, Any]] | None) -> dict[str, Any]:
     """GET /api/v3/customer/{UmpCustomerGuid}: the V3 item plus the customer's application."""
-    body = customer_v3(customer)
-    body.update(
-        {
-            "MsDefaultDomain": customer.get("msDefaultDomain"),
-            "ApplicationClientId": customer.get("applicationClientId"),
-            "ApplicationClientSecret": customer.get("applicationClientSecret"),
-            "ClientSecretExpirationDate": customer.get("clientSecretExpirationDate"),
-        }
-    )
+    body = {**customer_v3(customer), **_keys(customer, V3_DETAIL_KEYS)}
     if sites is not None:
         body["SiteLocation"] = [_site_brief(s, full=True) for s in sites]
     return body

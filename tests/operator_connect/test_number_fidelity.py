@@ -5,16 +5,14 @@ from __future__ import annotations
 import re
 
 from tests.operator_connect.conftest import CUSTOMER, DOC_SINGLE, OcClient
+from tests.operator_connect.test_numbers_read import V2_FIELDS
 
 DOTNET_OFFSET = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}\+00:00"
-V3_ORDER = [
-    "uploadTelephoneNumberEntryId", "source", "sbcList", "tenantCallingProfileId", "ocSipConnectionName",
-    "ocSipConnectionDescription", "umpCustomerGuid", "sbcListJson", "ovocChannelId", "consentedOn",
-    "umpCustomerFullName", "msCompanyName", "sbcListArray", "id", "uploadToAccountJobId", "whenCreated",
-    "acquiredNumberStatus", "telephoneNumber", "callingProfileId", "acquiredCapabilities",
-    "availableCapabilities", "acquiredOn", "isoCountryCode", "tnUploadJobId", "locationId", "civicAddressId",
-    "assignmentStatus", "tenantId", "aslcht", "aslsct", "aslvCode", "asticks",
+V3_EXTRA = [
+    "tenantCallingProfileId", "ocSipConnectionName", "ocSipConnectionDescription", "umpCustomerGuid",
+    "sbcListJson", "ovocChannelId", "consentedOn", "umpCustomerFullName", "msCompanyName", "sbcListArray",
 ]  # fmt: skip
+V3_ORDER = [*V2_FIELDS[:3], *V3_EXTRA, *V2_FIELDS[3:]]  # the extras stand between `sbcList` and `id`
 
 
 def _is_int(value: object) -> bool:
