@@ -45,11 +45,6 @@ def _uid(name: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"operator-connect:{name}"))
 
 
-def uid(name: str) -> str:
-    """A stable uuid for a named default-world record."""
-    return _uid(name)
-
-
 def _sbc(sbc_id: int, name: str) -> dict[str, Any]:
     return {
         "sbcId": sbc_id,

@@ -96,3 +96,9 @@ def test_tenants_are_apart(client: FlaskClient, oc: OcClient) -> None:
     )
     assert len(oc.call("GET", "/v2/customer").json) == 3
     assert len(OcClient(client, tenant="elsewhere").call("GET", "/v2/customer").json) == 2
+
+
+def test_the_tenantui_base_url_answers_the_new_routes_too(client: FlaskClient, oc: OcClient) -> None:
+    response = client.get("/operator-connect/tenantui/api/v2/customer", headers=oc.headers)
+    assert response.status_code == 200
+    assert response.json == oc.call("GET", "/v2/customer").json
