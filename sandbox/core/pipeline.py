@@ -42,7 +42,7 @@ def open_call() -> Response | None:
     sandbox = current_sandbox()
     name = request.environ.get(TENANT_ENVIRON) or DEFAULT_TENANT
     vendor = sandbox.vendor_for_path(request.path)
-    if not TENANT_NAME.match(name):
+    if not TENANT_NAME.fullmatch(name):
         message = f"invalid tenant name {name[:64]!r}: use letters, digits, '.', '_', '~' or '-'"
         if vendor is None:
             return control_error(message, 400)

@@ -18,7 +18,8 @@ DEFAULT_TENANT = "default"
 TENANT_ENVIRON = "sandbox.tenant"
 MOUNT_ENVIRON = "sandbox.mount"
 CONTROL_PREFIX = "/__sandbox"
-_TENANT_PATH = re.compile(r"^/t/([^/]+)(/.*)?$")
+# DOTALL and \Z: a path holding a newline (`%0A`) stays in its tenant, and so in its vendor.
+_TENANT_PATH = re.compile(r"^/t/([^/]+)(/.*)?\Z", re.DOTALL)
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 

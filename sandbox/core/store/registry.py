@@ -11,7 +11,8 @@ from sandbox.core.store.persist import Persistence
 from sandbox.core.store.tenant import TenantState, World, check_world
 from sandbox.core.vendor import CollectionSpec
 
-TENANT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$")
+TENANT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,127}")
+"""A valid tenant name, matched whole (`fullmatch`: a trailing newline is not a separate tenant)."""
 
 
 class Store:
