@@ -12,6 +12,7 @@ import base64
 import functools
 import hashlib
 import json
+import math
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,11 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 class TokenError(ValueError):
     """A token that is malformed or whose signature does not verify."""
+
+
+TIME_CLAIMS = ("exp", "nbf", "iat")
+"""NumericDate claims (RFC 7519 §2): when present, a finite number of seconds in years 1970 to 9999."""
+MAX_NUMERIC_DATE = 253_402_300_799  # 9999-12-31T23:59:59Z
 
 
 def _b64(data: bytes) -> str:
@@ -144,4 +150,17 @@ def decode(token: str) -> dict[str, Any]:
         raise TokenError("malformed token") from exc
     if not isinstance(claims, dict):
         raise TokenError("malformed claims")
+    check_time_claims(claims)
     return claims
+
+
+def check_time_claims(claims: dict[str, Any]) -> None:
+    """TokenError unless every time claim present is a NumericDate a clock can compare."""
+    for name in TIME_CLAIMS:
+        if name not in claims:
+            continue
+        value = claims[name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TokenError(f"claim {name} is not a number")
+        if not math.isfinite(value) or not 0 <= value <= MAX_NUMERIC_DATE:
+            raise TokenError(f"claim {name} is out of range")
