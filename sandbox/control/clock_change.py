@@ -19,7 +19,9 @@ class ClockChange:
     advance_s: float | None = None
 
     def apply(self, clock: Clock) -> None:
-        """Move `clock` as asked."""
+        """Move `clock` as asked; ClockRangeError (before anything moves) if it would leave its range."""
+        if self.advance_s is not None:
+            clock.check_advance(self.advance_s)
         if self.freeze is True:
             clock.freeze()
         if self.advance_s is not None:

@@ -115,10 +115,9 @@ def get_clock() -> Response:
 def set_clock() -> Response:
     """Freeze, unfreeze or advance the tenant's clock."""
     try:
-        change = clock_change(json_body())
+        clock_change(json_body()).apply(current_call().clock)
     except ValueError as exc:
         return control_error(str(exc), 400)
-    change.apply(current_call().clock)
     return _clock_body()
 
 

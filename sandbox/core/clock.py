@@ -15,6 +15,13 @@ from sandbox.core.vendor import CollectionSpec
 
 COLLECTIONS = {"clock": CollectionSpec(key="id")}
 CLOCK_ID = "clock"
+EARLIEST = 0.0
+LATEST = 253_402_300_799.0
+"""The clock stays within 1970-01-01 and 9999-12-31T23:59:59Z, the range every timestamp can be written in."""
+
+
+class ClockRangeError(ValueError):
+    """A clock change that would take the clock out of the years 1970 to 9999."""
 
 
 def default_record() -> dict[str, object]:
@@ -59,8 +66,14 @@ class Clock:
             offset = self.time() - time.time()
             self._records.put({**self._record(), "frozen_at": None, "offset_s": offset})
 
+    def check_advance(self, seconds: float) -> None:
+        """ClockRangeError if moving by `seconds` would leave the years 1970 to 9999."""
+        if not EARLIEST <= self.time() + seconds <= LATEST:
+            raise ClockRangeError("advance_s: the clock must stay between 1970 and the end of year 9999")
+
     def advance(self, seconds: float) -> None:
         """Move the clock forward (or back, for a negative value) by `seconds`."""
+        self.check_advance(seconds)
         rec = self._record()
         if rec.get("frozen_at") is not None:
             self._records.put({**rec, "frozen_at": float(rec["frozen_at"]) + seconds})  # type: ignore[arg-type]
