@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 
 from sandbox.control import SANDBOX_COLLECTIONS, control_blueprint, install_control, sandbox_seed
-from sandbox.core import pipeline
+from sandbox.core import limits, pipeline
 from sandbox.core.runtime import Sandbox
 from sandbox.core.store import Store
 from sandbox.core.store.persist import Persistence
@@ -16,6 +16,7 @@ from sandbox.core.store.registry import TENANT_NAME
 from sandbox.core.tenancy import TenantMiddleware, WSGIApp
 from sandbox.core.vendor import CollectionSpec
 from sandbox.core.world import default_world, overlay, read_document
+from sandbox.early_auth import EARLY_AUTH
 from sandbox.vendors import load_vendors
 
 DEFAULTS: dict[str, Any] = {
@@ -28,7 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "JOURNAL_SIZE": 10_000,  # requests kept per tenant
     "JOURNAL_BODY_BYTES": 16_384,  # request body bytes kept per journal entry
     "HANG_CAP_S": 300.0,  # the longest a `hang` fault holds a connection
-    "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+    **limits.DEFAULTS,  # MAX_CONTENT_LENGTH, MAX_TENANTS, XML_MAX_DEPTH, ... (README "Limits")
     "JSON_SORT_KEYS": False,
     # No automatic OPTIONS answers (an empty text/html 200): vendors don't document OPTIONS, so it
     # gets the vendor's own 405 like any other method a route does not take.
@@ -60,6 +61,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         world = overlay(world, read_document(app.config["WORLD"]))
     persistence = Persistence(app.config["DATA"]) if app.config["DATA"] else None
     sandbox = Sandbox(vendors, Store(schema, world, persistence), dict(app.config))
+    sandbox.early_auth.update(EARLY_AUTH)
     app.extensions["sandbox"] = sandbox
     install_control(app, sandbox)
 

@@ -16,6 +16,7 @@ from typing import Any
 from flask import Request, Response, request
 
 from sandbox.control.redact import REDACTED, SECRET_HEADERS, is_secret, redact_body
+from sandbox.core import body as body_reader
 from sandbox.core.clock import isoformat
 from sandbox.core.context import Call
 from sandbox.core.store.tenant import TenantState
@@ -124,7 +125,8 @@ def _query(req: Request, vendor: str) -> dict[str, Any]:
 
 def _body(req: Request, cap: int, vendor: str) -> dict[str, Any]:
     try:
-        raw = req.get_data(cache=True)
+        # A request answered before its body was read (413, or a 401 checked first) keeps none of it.
+        raw = b"" if body_reader.is_unread(req) else req.get_data(cache=True)
     except Exception:
         raw = b""
     # Secrets go before the cap (so a cut cannot leave half of one), over what the cap can keep.

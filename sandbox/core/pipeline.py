@@ -7,12 +7,12 @@ after: the hooks see the response. Errors of every kind come out in the vendor's
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from sandbox.core import body
 from sandbox.core.context import Call, current_sandbox
 from sandbox.core.errors import VendorError
 from sandbox.core.store.registry import TENANT_NAME
@@ -38,7 +38,7 @@ class SandboxFlask(Flask):
 
 
 def open_call() -> Response | None:
-    """before_request: build the Call, then let the hooks run (a hook may answer instead)."""
+    """before_request: build the Call, read the body (capped), let the hooks run (one may answer instead)."""
     sandbox = current_sandbox()
     name = request.environ.get(TENANT_ENVIRON) or DEFAULT_TENANT
     vendor = sandbox.vendor_for_path(request.path)
@@ -47,15 +47,19 @@ def open_call() -> Response | None:
         if vendor is None:
             return control_error(message, 400)
         return render_vendor_error(vendor.http_error(400, message))
+    limits = sandbox.limits
     call = Call(tenant=sandbox.store.tenant(name), vendor=vendor, path=vendor_path(request.path, vendor))
     g.sandbox_call = call
+    body.mark_unread(request)
+    if vendor is not None and body.declared_over(request, limits.auth_before_body_bytes):
+        early = sandbox.early_auth.get(vendor.name)
+        if early is not None:
+            early(call.path)  # the vendor's own 401 before a large body is read
+    # Buffer the raw body once, so every reader sees it: the operation name (a Switchvox method in
+    # a multipart part), the journal, and the view parsing its form.
+    body.buffer(request, limits.max_content_length)
     if vendor is None:
         return None
-    # Buffer the raw body once, so every reader sees it: the operation name (a Switchvox method in
-    # a multipart part), the journal, and the view parsing its form. A body too large or unreadable
-    # is left for the view to answer in the vendor's format.
-    with contextlib.suppress(Exception):
-        request.get_data(cache=True)
     try:
         call.operation = vendor.operation(request)
     except Exception:  # an unreadable body: the view will answer it in the vendor's format
@@ -69,6 +73,8 @@ def open_call() -> Response | None:
 
 def close_call(response: Response) -> Response:
     """after_request: the hooks see (and may replace) every vendor response."""
+    if body.is_unread(request):
+        response.headers["Connection"] = "close"  # the rest of the body is never read
     call: Call | None = g.get("sandbox_call")
     if call is None or call.vendor is None:
         return response

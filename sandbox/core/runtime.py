@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from flask import Response
 
 from sandbox.core.context import Call
 from sandbox.core.errors import VendorError
+from sandbox.core.limits import Limits
 from sandbox.core.store import Store
 from sandbox.core.vendor import Vendor
 
@@ -30,7 +31,11 @@ class Sandbox:
         self.vendors: dict[str, Vendor] = {v.name: v for v in vendors}
         self.store = store
         self.config = config
+        self.limits = Limits.from_config(config)
         self.hooks: list[Hook] = []
+        self.early_auth: dict[str, Callable[[str], None]] = {}
+        """Per vendor: checks a request's credentials from its headers alone (given the vendor path),
+        raising the vendor's 401, so a large body is refused before it is read."""
         self._by_prefix = sorted(self.vendors.values(), key=lambda v: len(v.prefix), reverse=True)
 
     def vendor_for_path(self, path: str) -> Vendor | None:
