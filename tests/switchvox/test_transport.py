@@ -79,7 +79,8 @@ def test_xml_parameters_nested_too_deeply_are_a_parse_error(client: FlaskClient)
     response = client.post("/switchvox/xml", data=body, auth=ADMIN)
     assert xml_error(response) == (
         "10002",
-        "The request could not be parsed (XML: parameters nested too deeply).",
+        "The request could not be parsed (XML: elements nested deeper than 64 levels"
+        " (SANDBOX_XML_MAX_DEPTH)).",
     )
 
 
