@@ -27,11 +27,9 @@ def is_unread(request: Request) -> bool:
     return bool(request.environ.get(UNREAD_ENVIRON))
 
 
-def too_large(limit: int) -> RequestEntityTooLarge:
-    """The 413 of a body past `limit` bytes."""
-    return RequestEntityTooLarge(
-        f"The request body is larger than the sandbox's limit of {limit} bytes (SANDBOX_MAX_CONTENT_LENGTH)"
-    )
+def too_large() -> RequestEntityTooLarge:
+    """The 413 of a body past the limit (werkzeug's own wording, as for a declared length)."""
+    return RequestEntityTooLarge()
 
 
 def unknown_length(request: Request) -> bool:
@@ -51,7 +49,7 @@ def buffer(request: Request, limit: int) -> None:
     """Read the whole body into memory (RequestEntityTooLarge once it passes `limit`)."""
     length = request.content_length
     if length is not None and length > limit:
-        raise too_large(limit)
+        raise too_large()
     if unknown_length(request):
         _dechunk(request, limit)
     request.get_data(cache=True)
@@ -70,7 +68,7 @@ def _dechunk(request: Request, limit: int) -> None:
                 break
             total += len(chunk)
             if total > limit:
-                raise too_large(limit)
+                raise too_large()
             chunks.append(chunk)
     except (OSError, ValueError) as exc:
         raise BadRequest("The request body could not be read (a broken chunked transfer coding)") from exc
