@@ -8,15 +8,16 @@ from typing import Any
 from flask import Flask
 
 from sandbox.control import SANDBOX_COLLECTIONS, control_blueprint, install_control, sandbox_seed
-from sandbox.core import limits, pipeline
+from sandbox.core import jwt, limits, pipeline
 from sandbox.core.runtime import Sandbox
 from sandbox.core.store import Store
 from sandbox.core.store.persist import Persistence
 from sandbox.core.store.registry import TENANT_NAME
 from sandbox.core.tenancy import TenantMiddleware, WSGIApp
 from sandbox.core.vendor import CollectionSpec
-from sandbox.core.world import default_world, overlay, read_document
+from sandbox.core.world import default_world, overlay, read_document, read_pem, take_signing_key
 from sandbox.early_auth import EARLY_AUTH
+from sandbox.schemas import with_schemas
 from sandbox.vendors import load_vendors
 
 DEFAULTS: dict[str, Any] = {
@@ -24,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "WORLD": None,  # a world file (snapshot format) overlaid on the default world
     "FAULTS": None,  # a fault file ({"seed": N, "rules": [...]}) in every tenant's initial world
     "SEED": 0,  # default seed of fault probabilities
+    "SIGNING_KEY": None,  # a PEM RSA private key (text or file) for tokens; else one made per process
     "VENDOR": None,  # serve one vendor at the root of the listener
     "TENANT": None,  # every request of the listener is in this tenant (no /t/ prefix, no header)
     "JOURNAL_SIZE": 10_000,  # requests kept per tenant
@@ -54,11 +56,20 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
             schema[(vendor.name, name)] = spec
     for name, spec in SANDBOX_COLLECTIONS.items():
         schema[("sandbox", name)] = spec
+    schema = with_schemas(schema)
 
     world = default_world(vendors)
     world["sandbox"] = sandbox_seed(app.config)
+    pem = app.config["SIGNING_KEY"]
     if app.config["WORLD"]:
-        world = overlay(world, read_document(app.config["WORLD"]))
+        document = read_document(app.config["WORLD"])
+        pem = pem or take_signing_key(document)
+        world = overlay(world, document)
+    if pem:
+        try:
+            jwt.use_private_key(read_pem(str(pem)))
+        except jwt.TokenError as exc:
+            raise ValueError(f"signing key: {exc}") from None
     persistence = Persistence(app.config["DATA"]) if app.config["DATA"] else None
     sandbox = Sandbox(vendors, Store(schema, world, persistence), dict(app.config))
     sandbox.early_auth.update(EARLY_AUTH)

@@ -10,14 +10,25 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
+from sandbox.core.store.schema import optional, required
 from sandbox.core.store.tenant import TenantState
 from sandbox.core.vendor import CollectionSpec
 
-COLLECTIONS = {"clock": CollectionSpec(key="id")}
 CLOCK_ID = "clock"
 EARLIEST = 0.0
 LATEST = 253_402_300_799.0
 """The clock stays within 1970-01-01 and 9999-12-31T23:59:59Z, the range every timestamp can be written in."""
+COLLECTIONS = {
+    "clock": CollectionSpec(
+        key="id",
+        fields={
+            "id": required("string"),
+            # An offset keeps the running clock within the range for the next few thousand years.
+            "offset_s": optional("number", minimum=-1e11, maximum=LATEST - 2e9),
+            "frozen_at": optional("number", minimum=EARLIEST, maximum=LATEST),
+        },
+    )
+}
 
 
 class ClockRangeError(ValueError):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, Request, Response
 
 from sandbox.core.errors import VendorError
+
+if TYPE_CHECKING:
+    from sandbox.core.store.schema import RecordSchema
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,8 @@ class CollectionSpec:
 
     key: str
     indexes: tuple[str, ...] = ()
+    fields: RecordSchema | None = None
+    """What each record must hold (sandbox.core.store.schema); None: only the generic check."""
 
 
 def endpoint_operation(request: Request) -> str | None:

@@ -26,6 +26,28 @@ def read_document(path: str | Path) -> Any:
     return yaml.safe_load(text)
 
 
+SIGNING_KEY = "signing_key"
+"""`sandbox.signing_key` in a world file: a PEM RSA private key that signs every token (not a collection)."""
+
+
+def take_signing_key(document: Any) -> str | None:
+    """Remove and return the world file's `sandbox.signing_key` PEM, if it has one."""
+    sandbox = document.get("sandbox") if isinstance(document, dict) else None
+    if not isinstance(sandbox, dict) or SIGNING_KEY not in sandbox:
+        return None
+    pem = sandbox.pop(SIGNING_KEY)
+    if not isinstance(pem, str):
+        raise StateError("sandbox.signing_key: must be a PEM private key (a string)")
+    return pem
+
+
+def read_pem(value: str) -> str:
+    """A PEM given as text, or the text of the file it names."""
+    if "-----BEGIN" in value:
+        return value
+    return Path(value).read_text(encoding="ascii")
+
+
 def overlay(base: World, update: Any) -> World:
     """`base` with each collection that `update` names replaced whole; the rest stays as it was."""
     if not isinstance(update, dict):

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from sandbox.core.store.collection import Collection, Record
+from sandbox.core.store.schema import check_record
 
 if TYPE_CHECKING:
     from sandbox.core.store.persist import Op, Persistence
@@ -38,6 +39,7 @@ class TenantState:
         self.name = name
         self.lock = threading.RLock()
         self.persistence = persistence
+        self.schema = schema
         self.collections: dict[tuple[str, str], Collection] = {
             (ns, coll): Collection(self, f"{ns}.{coll}", spec.key, spec.indexes)
             for (ns, coll), spec in schema.items()
@@ -104,7 +106,7 @@ class TenantState:
 
     def load(self, world: World) -> None:
         """Make every collection exactly what `world` says (a collection it omits becomes empty)."""
-        check_world(world, self.collections)
+        check_world(world, self.schema)
         with self.transaction():
             ops_mark = len(self._ops)
             for (ns, coll), collection in self.collections.items():
@@ -119,8 +121,9 @@ class TenantState:
             return {c.name: c.values() for c in self.collections.values()}
 
 
-def check_world(world: Any, collections: Mapping[tuple[str, str], Any]) -> None:
-    """Raise StateError unless `world` is {namespace: {collection: [record, ...]}} of known collections."""
+def check_world(world: Any, collections: Mapping[tuple[str, str], CollectionSpec]) -> None:
+    """StateError (naming the record and field) unless `world` is {namespace: {collection: [record]}}
+    of known collections whose every record fits its collection's schema."""
     if not isinstance(world, dict):
         raise StateError("state must be an object of namespaces")
     for ns, colls in world.items():
@@ -132,7 +135,8 @@ def check_world(world: Any, collections: Mapping[tuple[str, str], Any]) -> None:
                 raise StateError(f"{where}: no such collection")
             if not isinstance(docs, list):
                 raise StateError(f"{where}: must be a list of records")
-            key = collections[(ns, coll)].key
+            spec = collections[(ns, coll)]
+            key = spec.key
             seen: set[str] = set()
             for i, doc in enumerate(docs):
                 if not isinstance(doc, dict):
@@ -142,3 +146,10 @@ def check_world(world: Any, collections: Mapping[tuple[str, str], Any]) -> None:
                 if doc[key] in seen:
                     raise StateError(f"{where}[{i}].{key}: duplicate key {doc[key]!r}")
                 seen.add(doc[key])
+                try:
+                    bad = check_record(doc, spec.fields)
+                except RecursionError:
+                    bad = ("", "nested too deeply")
+                if bad is not None:
+                    field, why = bad
+                    raise StateError(f"{where}[{i}] ({key} {doc[key][:64]!r}).{field}: {why}")
