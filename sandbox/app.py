@@ -71,7 +71,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         except jwt.TokenError as exc:
             raise ValueError(f"signing key: {exc}") from None
     persistence = Persistence(app.config["DATA"]) if app.config["DATA"] else None
-    sandbox = Sandbox(vendors, Store(schema, world, persistence), dict(app.config))
+    max_tenants = limits.Limits.from_config(app.config).max_tenants
+    sandbox = Sandbox(vendors, Store(schema, world, persistence, max_tenants), dict(app.config))
     sandbox.early_auth.update(EARLY_AUTH)
     app.extensions["sandbox"] = sandbox
     install_control(app, sandbox)

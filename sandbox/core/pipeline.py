@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from sandbox.core import body
 from sandbox.core.context import Call, current_sandbox
 from sandbox.core.errors import VendorError
-from sandbox.core.store.registry import TENANT_NAME
+from sandbox.core.store.registry import TENANT_NAME, TenantLimitError
 from sandbox.core.tenancy import CONTROL_PREFIX, DEFAULT_TENANT, TENANT_ENVIRON
 
 log = logging.getLogger("sandbox")
@@ -48,7 +48,14 @@ def open_call() -> Response | None:
             return control_error(message, 400)
         return render_vendor_error(vendor.http_error(400, message))
     limits = sandbox.limits
-    call = Call(tenant=sandbox.store.tenant(name), vendor=vendor, path=vendor_path(request.path, vendor))
+    try:
+        tenant = sandbox.store.enter(name)
+    except TenantLimitError as exc:
+        if vendor is None:
+            return control_error(str(exc), 503)
+        return render_vendor_error(vendor.http_error(503, str(exc)))
+    g.sandbox_entered = name
+    call = Call(tenant=tenant, vendor=vendor, path=vendor_path(request.path, vendor))
     g.sandbox_call = call
     body.mark_unread(request)
     if vendor is not None and body.declared_over(request, limits.auth_before_body_bytes):
@@ -81,6 +88,13 @@ def close_call(response: Response) -> Response:
     for hook in reversed(current_sandbox().hooks):
         response = hook.after(call, response)
     return response
+
+
+def leave_tenant(_: BaseException | None) -> None:
+    """teardown_request: the request no longer holds its tenant in memory."""
+    name = g.pop("sandbox_entered", None)
+    if name is not None:
+        current_sandbox().store.leave(name)
 
 
 def vendor_path(path: str, vendor: object | None) -> str:
@@ -136,6 +150,7 @@ def install(app: Flask) -> None:
     """Attach the pipeline and the error handlers to `app`."""
     app.before_request(open_call)
     app.after_request(close_call)
+    app.teardown_request(leave_tenant)
     app.register_error_handler(VendorError, render_vendor_error)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Exception, handle_unexpected)
