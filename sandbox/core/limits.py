@@ -19,7 +19,7 @@ DEFAULTS: dict[str, int] = {
     "XML_MAX_DEPTH": 64,  # element nesting of an XML body
     "XML_MAX_ELEMENTS": 100_000,  # elements of an XML body
     "CSV_MAX_ROWS": 100_000,  # data rows of one CSV import or upload
-    "CSV_MAX_LINE_BYTES": 1024 * 1024,  # characters of one line of a CSV file
+    "CSV_MAX_LINE_CHARS": 64 * 1024,  # characters of one line of a CSV file
 }
 
 
@@ -33,7 +33,7 @@ class Limits:
     xml_max_depth: int = DEFAULTS["XML_MAX_DEPTH"]
     xml_max_elements: int = DEFAULTS["XML_MAX_ELEMENTS"]
     csv_max_rows: int = DEFAULTS["CSV_MAX_ROWS"]
-    csv_max_line_bytes: int = DEFAULTS["CSV_MAX_LINE_BYTES"]
+    csv_max_line_chars: int = DEFAULTS["CSV_MAX_LINE_CHARS"]
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Limits:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from flask import Blueprint, Response, request
 
+from sandbox.core import limits
 from sandbox.core.context import current_clock, current_tenant
 from sandbox.mor import render, routes_account, transport
 from sandbox.mor.exceptions import UnknownFunction
@@ -57,7 +58,10 @@ def autodialer_upload_numbers() -> Response:
     """POST /billing/api/autodialer_upload_numbers (multipart `file`)."""
     caller, params = call("autodialer_upload_numbers")
     require_campaign_owner(caller)
-    imported, total = campaigns().upload_numbers(caller, params.get("id", ""), transport.upload(request))
+    upload = transport.upload(request)
+    imported, total = campaigns().upload_numbers(
+        caller, params.get("id", ""), upload, limits.current().csv_max_rows
+    )
     return render.success(f"{imported} out of {total} numbers were imported")
 
 

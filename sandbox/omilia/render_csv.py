@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from flask import Response
 
+from sandbox.core import csvio
 from sandbox.omilia.exceptions import BadRequest
 
 # Export column -> field of a number view.
@@ -36,6 +38,8 @@ IMPORT_ONLY = ("OPERATION", "PROVIDER")
 REQUIRED = ("NUMBER", "OPERATION")
 VERBATIM = ("NOTE", "APPLICATION_TAG")
 """Free-text columns kept as written (spaces included), so a round trip changes nothing."""
+MAX_HEADER_PROBLEMS = 20
+"""Unknown header columns named in a refusal; the rest are counted."""
 
 
 def write_numbers(views: Iterable[Mapping[str, Any]]) -> str:
@@ -80,16 +84,12 @@ def read_rows(data: bytes) -> list[Row]:
         raise BadRequest("File is not a CSV file: it is not UTF-8 text") from None
     if "\x00" in text:
         raise BadRequest("File is not a CSV file: it holds binary data")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    line = 1
     try:
-        for record in reader:
-            if record:
-                records.append((line, record))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise BadRequest(f"File is not a CSV file: line {line}: {exc}") from None
+        records = list(csvio.records(text, strict=True))
+    except csvio.CsvLimitError as exc:
+        raise BadRequest(f"CSV file rejected: {exc}") from None
+    except csvio.CsvSyntaxError as exc:
+        raise BadRequest(f"File is not a CSV file: line {exc.line}: {exc.reason}") from None
     if not records:
         raise BadRequest("CSV file is empty")
     header = _header(records[0])
@@ -102,9 +102,12 @@ def _header(first: tuple[int, list[str]]) -> list[str]:
     line, names = first
     header = [name.strip().upper() for name in names]
     known = set(COLUMNS).union(IMPORT_ONLY)
+    counts = Counter(header)
     problems = [f"unknown column '{n[:60]}'" for n in header if n not in known]
-    problems += [f"column {n} appears twice" for n in sorted({n for n in header if header.count(n) > 1})]
-    problems += [f"missing column {n}" for n in REQUIRED if n not in header]
+    problems += [f"column {n[:60]} appears twice" for n in sorted(n for n in counts if counts[n] > 1)]
+    problems += [f"missing column {n}" for n in REQUIRED if n not in counts]
+    if len(problems) > MAX_HEADER_PROBLEMS:
+        problems[MAX_HEADER_PROBLEMS:] = [f"and {len(problems) - MAX_HEADER_PROBLEMS} more problems"]
     if problems:
         raise BadRequest(f"Invalid CSV header (line {line}): " + "; ".join(problems))
     return header

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandbox.core.store import TenantState
-from sandbox.mor.exceptions import CampaignNotFound, FileEmpty, FileMissing, NotCsv
+from sandbox.mor.exceptions import CampaignNotFound, FileEmpty, FileMissing, MorError, NotCsv
 from sandbox.mor.models.access import Caller
 from sandbox.mor.models.dialer import Dialer
 
@@ -47,8 +47,10 @@ class Campaigns:
             raise CampaignNotFound()
         return self.dialer.settle(campaign)
 
-    def upload_numbers(self, caller: Caller, campaign_id: str, upload: Upload | None) -> tuple[int, int]:
-        """autodialer_upload_numbers: (imported, rows in the file)."""
+    def upload_numbers(
+        self, caller: Caller, campaign_id: str, upload: Upload | None, max_rows: int | None = None
+    ) -> tuple[int, int]:
+        """autodialer_upload_numbers: (imported, rows in the file); a file over `max_rows` rows is refused."""
         campaign = self.find(caller, campaign_id)
         if upload is None:
             raise FileMissing()
@@ -56,6 +58,10 @@ class Campaigns:
             raise NotCsv()
         if not upload.content:
             raise FileEmpty()
+        lines = upload.content.count(b"\n") + (0 if upload.content.endswith(b"\n") else 1)
+        if max_rows is not None and lines > max_rows:
+            # Counted before the file is split, so a huge file costs no memory (the message is the sandbox's).
+            raise MorError(f"File has too many rows: at most {max_rows} numbers per upload")
         rows = upload.content.decode("utf-8", errors="replace").split("\n")
         if rows and rows[-1] == "":
             rows.pop()  # the newline that ends the last row does not start another

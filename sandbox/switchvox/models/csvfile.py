@@ -9,9 +9,9 @@ else the stripped text.
 from __future__ import annotations
 
 import csv
-import io
 from typing import Any
 
+from sandbox.core import csvio
 from sandbox.switchvox.exceptions import coded
 
 LABELS = (
@@ -58,8 +58,9 @@ def read_csv(data: bytes) -> list[Row]:
     """The extension rows of an uploaded CSV (94772 when malformed, 51132 when it holds none)."""
     text = _decode(data)
     try:
-        lines = [r for r in csv.reader(io.StringIO(text, newline="")) if any(c.strip() for c in r)]
-    except csv.Error:
+        # Past the sandbox's CSV limits (rows, line length) the file reads as malformed (an assumption).
+        lines = [r for _, r in csvio.records(text) if any(c.strip() for c in r)]
+    except (csv.Error, csvio.CsvLimitError):
         raise coded(94772) from None
     if not lines:
         raise coded(51132)
