@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sandbox.core.clock import LATEST
 from sandbox.core.store.schema import RecordSchema, optional, required
 
 SCHEMAS: dict[str, RecordSchema] = {
@@ -43,6 +44,20 @@ SCHEMAS: dict[str, RecordSchema] = {
         "price": optional("number", minimum=0),
         "provider": required("string"),
     },
+    "routers": {
+        "id": required("string"),
+        "number": required("string"),
+        "groupId": required("string"),
+        "sourceAppId": required("string"),
+        "targetAppId": optional("string"),
+        "targetAppTag": optional("string"),
+        "step": optional("number", minimum=0),
+        "initialWeight": optional("number", minimum=0),
+        "currentWeight": optional("number", minimum=0),
+        "isEnabled": optional("boolean"),
+        "moves": optional("integer", minimum=0),
+    },
+    "logouts": {"sid": required("string"), "until": optional("number", minimum=0, maximum=LATEST)},
     # The csvLimits values are not declared: one that is unusable keeps its default (models/batch.py).
     "settings": {"id": required("string")},
 }

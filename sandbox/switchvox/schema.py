@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sandbox.core.clock import LATEST
 from sandbox.core.store.schema import RecordSchema, optional, required
 
 TEXT = (
@@ -28,6 +29,21 @@ SCHEMAS: dict[str, RecordSchema] = {
         "number": required("string"),
         "type": required("string"),
         **{name: optional("string") for name in TEXT},
+    },
+    "extension_groups": {
+        "id": required("string"),
+        "name": required("string"),
+        "date_created": required("string"),
+        "vm_quota": required("string"),
+        "members": optional("array", items="object"),
+        "dependents": optional("array"),
+    },
+    "calls": {
+        "id": required("string"),
+        "started_at": required("number", minimum=0, maximum=LATEST),
+        "hung_up_at": optional("number", minimum=0, maximum=LATEST),
+        "ring_s": optional("number", minimum=0),
+        "talk_s": optional("number", minimum=0),
     },
     "settings": {
         "id": required("string"),
