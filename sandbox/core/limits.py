@@ -42,7 +42,8 @@ class Limits:
         for name, default in DEFAULTS.items():
             raw = config.get(name, default)
             try:
-                value = int(raw) if not isinstance(raw, bool) else -1
+                whole = not isinstance(raw, bool) and (not isinstance(raw, float) or raw.is_integer())
+                value = int(raw) if whole else -1
             except (TypeError, ValueError):
                 value = -1
             if value < 1:

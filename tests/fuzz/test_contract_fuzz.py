@@ -19,9 +19,9 @@ from tests.omilia import test_sets_contract as sets
 from tests.operator_connect import test_contract as operator_connect
 from tests.switchvox import test_contract as switchvox
 
-STATELESS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+STATELESS = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 STATEFUL = settings(
-    max_examples=40,
+    max_examples=25,
     stateful_step_count=8,
     deadline=None,
     suppress_health_check=list(HealthCheck),
