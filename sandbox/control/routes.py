@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify, request, send_file
 
 from sandbox import __version__
 from sandbox.control import faults_routes, journal_routes, ui
@@ -10,7 +10,7 @@ from sandbox.control.body import json_body
 from sandbox.control.clock_change import clock_change
 from sandbox.core.clock import isoformat
 from sandbox.core.context import current_call, current_sandbox
-from sandbox.core.contracts import CONTRACT_NAMES, contract_path, with_servers
+from sandbox.core.contracts import CONTRACT_NAMES, contract_path, relocated
 from sandbox.core.pipeline import control_error
 from sandbox.core.store.tenant import StateError
 from sandbox.core.tenancy import CONTROL_PREFIX, MOUNT_ENVIRON
@@ -129,20 +129,16 @@ def list_contracts() -> Response:
 
 
 def get_contract(name: str) -> Response:
-    """One contract, as YAML."""
+    """One contract, as YAML, saying where each operation is for this listener and tenant."""
     path = contract_path(name)
     if path is None:
         return control_error(f"no contract named {name!r}; see {CONTROL_PREFIX}/contracts", 404)
-    return Response(with_servers(path, _server_url), mimetype="application/yaml")
-
-
-def _server_url(url: str) -> str:
-    """Where a contract's server URL (`/omilia`, `/entra`, `/__sandbox`) is for this client."""
-    base = _base_url()
     mount = request.environ.get(MOUNT_ENVIRON)
-    if mount is None or not url.startswith("/") or url == CONTROL_PREFIX:
-        return base + url if url.startswith("/") else url
-    at_root = {mount}
-    if mount == current_sandbox().vendors["operator-connect"].prefix:
-        at_root.add(current_sandbox().vendors["entra"].prefix)  # its token endpoint is at the root too
-    return base if url in at_root else base + url
+    if not request.script_root and mount is None:
+        return send_file(path, mimetype="application/yaml", max_age=0)  # the file says it as it is
+    at_root: tuple[str, ...] = ()
+    if mount is not None:
+        at_root = (mount,)
+        if mount == current_sandbox().vendors["operator-connect"].prefix:
+            at_root += (current_sandbox().vendors["entra"].prefix,)  # its token endpoint is at the root too
+    return Response(relocated(path, request.script_root, at_root), mimetype="application/yaml")

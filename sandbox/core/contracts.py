@@ -30,22 +30,38 @@ def contract_path(name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def with_servers(path: Path, locate: Callable[[str], str]) -> str:
-    """The contract at `path` as YAML, every `servers` URL (document, path, operation) mapped by `locate`.
+def relocated(path: Path, script_root: str, at_root: tuple[str, ...]) -> str:
+    """The contract at `path` as YAML, saying where each operation is for a client of this listener.
 
-    The files say where each operation is on the shared listener (`/omilia`, `/entra`); served,
-    each URL becomes where it really is for the client asking: its host, its tenant prefix, and the
-    root of a single-vendor listener.
+    The files are written for the shared listener without a tenant prefix (`servers: /omilia`, or
+    `/` with the prefix in each path). Behind `/t/{tenant}` every server URL gains that prefix; on a
+    single-vendor listener the prefixes `at_root` (the vendor's, and Entra's beside Operator
+    Connect) are served at the root, so they leave the server URLs and the paths.
     """
-    document = _load(path, path.stat().st_mtime_ns)
-    served = copy.deepcopy(document)
+    served = copy.deepcopy(_load(path, path.stat().st_mtime_ns))
+
+    def locate(url: str) -> str:
+        if not url.startswith("/"):
+            return url
+        for prefix in at_root:
+            if url == prefix or url.startswith(prefix + "/"):
+                url = url[len(prefix) :] or "/"
+        return (script_root + url).rstrip("/") or "/" if script_root else url
+
     _map_servers(served, locate)
-    for item in (served.get("paths") or {}).values():
+    paths = served.get("paths") or {}
+    moved: dict[str, Any] = {}
+    for key, item in paths.items():
+        for prefix in at_root:
+            if key.startswith(prefix + "/"):
+                key = key[len(prefix) :]
+        moved[key] = item
         if isinstance(item, dict):
             _map_servers(item, locate)
             for operation in item.values():
                 if isinstance(operation, dict):
                     _map_servers(operation, locate)
+    served["paths"] = moved
     return yaml.safe_dump(served, sort_keys=False, allow_unicode=True, width=110)
 
 

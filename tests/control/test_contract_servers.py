@@ -1,16 +1,17 @@
-"""The contracts served say where each operation really is: host, tenant prefix, single-vendor root."""
+"""The contracts served say where each operation really is: behind a tenant prefix, and at the root of a
+single-vendor listener (server URLs and paths alike)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from flask.testing import FlaskClient
 
 from sandbox import create_app
-from sandbox.core.contracts import CONTRACT_NAMES
+from sandbox.core.contracts import CONTRACT_NAMES, contracts_dir
 
 PREFIXES = {
     "omilia": "/omilia",
@@ -18,6 +19,7 @@ PREFIXES = {
     "switchvox": "/switchvox",
     "operator-connect": "/operator-connect",
 }
+SP_TENANT = "00000000-0000-4000-8000-000000000001"
 
 
 def served(client: FlaskClient, name: str, prefix: str = "") -> dict[str, Any]:
@@ -27,51 +29,62 @@ def served(client: FlaskClient, name: str, prefix: str = "") -> dict[str, Any]:
     return yaml.safe_load(response.data)  # type: ignore[no-any-return]
 
 
-def server_urls(document: dict[str, Any]) -> dict[str, str]:
-    """Every operation's server URL: its own, else its path's, else the document's."""
-    urls = {}
+def where(document: dict[str, Any]) -> dict[str, str]:
+    """Each operation's full path: its (operation's, else path's, else document's) server URL + its path."""
+    located = {}
     top = document["servers"][0]["url"]
     for path, item in document["paths"].items():
         path_url = (item.get("servers") or [{"url": top}])[0]["url"]
         for method, operation in item.items():
             if isinstance(operation, dict) and "responses" in operation:
-                urls[f"{method.upper()} {path}"] = (operation.get("servers") or [{"url": path_url}])[0]["url"]
-    return urls
+                url = (operation.get("servers") or [{"url": path_url}])[0]["url"]
+                located[f"{method.upper()} {operation.get('operationId')}"] = url.rstrip("/") + path
+    return located
+
+
+def on_file(name: str) -> dict[str, Any]:
+    return yaml.safe_load(Path(contracts_dir(), f"{name}.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("name", CONTRACT_NAMES)
-def test_on_the_shared_listener_servers_carry_the_host_and_the_tenant(client: FlaskClient, name: str) -> None:
-    urls = server_urls(served(client, name, "/t/alpha"))
-    assert urls
-    for url in urls.values():
-        assert url.startswith("http://localhost/t/alpha/")
-    header = server_urls(served(client, name))
-    assert all(url.startswith("http://localhost/") and "/t/" not in url for url in header.values())
+def test_behind_a_tenant_prefix_every_operation_carries_it(client: FlaskClient, name: str) -> None:
+    shared = where(on_file(name))
+    tenant = where(served(client, name, "/t/alpha"))
+    assert tenant == {operation: "/t/alpha" + path for operation, path in shared.items()}
+    assert served(client, name) == on_file(name)  # without a prefix: the file as written
 
 
-def test_entra_operations_of_the_operator_connect_contract_are_under_entra(client: FlaskClient) -> None:
-    urls = server_urls(served(client, "operator-connect", "/t/alpha"))
-    assert urls["POST /{tenantId}/oauth2/v2.0/token"] == "http://localhost/t/alpha/entra"
-    assert urls["GET /api/v2/oc/numbers"] == "http://localhost/t/alpha/operator-connect"
+def test_the_operator_connect_contracts_entra_operations_stay_under_entra(client: FlaskClient) -> None:
+    located = where(served(client, "operator-connect", "/t/alpha"))
+    entra = [path for operation, path in located.items() if "oauth2" in path]
+    assert entra
+    assert all(path.startswith("/t/alpha/entra/") for path in entra)
 
 
 @pytest.mark.parametrize("vendor", list(PREFIXES))
 def test_in_single_vendor_mode_every_operation_is_at_the_root(vendor: str) -> None:
     client = create_app({"TESTING": True, "VENDOR": vendor}).test_client()
-    urls = server_urls(served(client, vendor))
-    assert set(urls.values()) == {"http://localhost"}
-    for operation, url in urls.items():
-        method, path = operation.split(" ", 1)
-        target = urlsplit(url).path + path.replace("{tenantId}", "00000000-0000-4000-8000-000000000001")
-        answer = client.open(target.replace("{", "").replace("}", ""), method=method)
-        assert answer.status_code < 500, operation
-    control = server_urls(served(client, "sandbox"))
-    assert set(control.values()) == {"http://localhost/__sandbox"}
+    located = where(served(client, vendor))
+    shared = where(on_file(vendor))
+    assert located.keys() == shared.keys()
+    for operation, path in located.items():
+        assert not path.startswith((PREFIXES[vendor] + "/", "/entra/")), operation
+        assert shared[operation].endswith(path), operation
+    assert set(where(served(client, "sandbox")).values()) == set(where(on_file("sandbox")).values())
 
 
-def test_a_single_vendor_contract_operation_reaches_the_vendor_not_a_routing_404() -> None:
-    client = create_app({"TESTING": True, "VENDOR": "omilia"}).test_client()
-    url = server_urls(served(client, "omilia"))["GET /integrations/api/numbers"]
-    response = client.get(urlsplit(url).path + "/integrations/api/numbers")
-    assert response.status_code == 401  # Omilia's own answer: no token
-    assert response.json == {"success": False, "message": "No valid API key provided"}
+@pytest.mark.parametrize(
+    ("vendor", "operation", "answer"),
+    [
+        ("omilia", "GET listNumbers", 401),
+        ("operator-connect", "POST issueEntraToken", 400),
+    ],
+)
+def test_a_single_vendor_operation_is_served_where_the_contract_says(
+    vendor: str, operation: str, answer: int
+) -> None:
+    client = create_app({"TESTING": True, "VENDOR": vendor}).test_client()
+    method, _ = operation.split(" ")
+    path = where(served(client, vendor))[operation].replace("{tenantId}", SP_TENANT)
+    response = client.open(path, method=method)
+    assert response.status_code == answer  # the vendor's own refusal, not a routing 404

@@ -12,8 +12,8 @@ from sandbox.core.store.persist import Persistence
 from sandbox.core.store.tenant import TenantState, World, check_world
 from sandbox.core.vendor import CollectionSpec
 
-TENANT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,127}")
-"""A valid tenant name, matched whole (`fullmatch`: a trailing newline is not a separate tenant)."""
+TENANT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}\Z")
+"""A valid tenant name, matched whole (`\\Z`, not `$`: a trailing newline is not a separate tenant)."""
 
 
 class TenantLimitError(RuntimeError):
