@@ -32,6 +32,7 @@ from sandbox.cli_values import (
     world_file,
     writable_file,
 )
+from sandbox.verify.commands import register as register_checks
 
 PROG = "telephony-sandbox"
 SERVERS = ("werkzeug", "gunicorn")
@@ -248,6 +249,7 @@ def build_parser(commands: Sequence[Command] = COMMANDS) -> Parser:
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         command.add(sub)
         sub.set_defaults(run=command.run)
+    register_checks(subparsers)
     return parser
 
 
