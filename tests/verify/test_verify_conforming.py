@@ -1,0 +1,100 @@
+"""verify against a second sandbox process: every vendor conforms, reports parse, reads change nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import defusedxml.ElementTree as ElementTree
+import pytest
+
+from sandbox.cli import main
+from tests.verify.conftest import VENDOR_PREFIX, Vendor
+
+VENDORS = sorted(VENDOR_PREFIX)
+
+
+def authority(real: Vendor, vendor: str) -> list[str]:
+    """Operator Connect's Entra authority of the stand-in (the others need none)."""
+    return ["--auth", f"authority={real.url}/entra"] if vendor == "operator-connect" else []
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_every_vendor_conforms_and_the_reports_parse(
+    vendor: str, real: Vendor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = real.state()
+    report, junit = tmp_path / "report.json", tmp_path / "report.xml"
+    args = ["verify", "--vendor", vendor, "--target", real.base(vendor), *authority(real, vendor)]
+
+    assert main([*args, "--report", str(report)]) == 0
+    assert main([*args, "--report", str(junit)]) == 0
+
+    out = capsys.readouterr().out
+    document = json.loads(report.read_text())
+    assert document["vendor"] == vendor
+    assert document["summary"]["drift"] == 0 and document["summary"]["error"] == 0
+    checked = [r for r in document["results"] if r["outcome"] == "ok"]
+    assert checked, "at least one operation is checked"
+    for result in document["results"]:
+        assert result["name"] in out
+    suite = ElementTree.fromstring(junit.read_text())
+    names = [case.get("name") for case in suite.iter("testcase")]
+    assert names == [r["name"] for r in document["results"]]
+    assert suite.get("failures") == "0"
+    skipped = [case.get("name") for case in suite.iter("testcase") if case.find("skipped") is not None]
+    assert skipped == [r["name"] for r in document["results"] if r["outcome"] == "skipped"]
+    assert real.state() == before  # without --write the target is unchanged
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_without_write_only_reads_are_sent(vendor: str, real: Vendor, tmp_path: Path) -> None:
+    report = tmp_path / "r.json"
+    args = ["verify", "--vendor", vendor, "--target", real.base(vendor), *authority(real, vendor)]
+    assert main([*args, "--report", str(report)]) == 0
+    results = json.loads(report.read_text())["results"]
+    for result in results:
+        if result["outcome"] != "skipped":
+            continue
+        assert result["reason"]
+    writes = [r for r in results if r["reason"] == "a write: needs --write"]
+    assert all(r["method"] != "GET" for r in writes)
+
+
+def test_operations_glob_selects(real: Vendor, tmp_path: Path) -> None:
+    report = tmp_path / "r.json"
+    code = main(
+        ["verify", "--vendor", "omilia", "--target", real.base("omilia"), "--operations", "list*,getNumbersSets",
+         "--report", str(report)]
+    )
+    assert code == 0
+    names = {r["name"] for r in json.loads(report.read_text())["results"]}
+    assert names == {"listNumbers", "listAvailableNumbers", "getNumbersSets"}
+
+
+def test_secrets_are_never_printed_or_written(
+    real: Vendor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    state = real.state()
+    secret = "Correct-Horse-Battery-Staple-9"
+    for user in state["omilia"]["users"]:
+        if user["username"] == "owner":
+            user["password"] = secret
+    real.load(state)
+    report = tmp_path / "r.json"
+    args = ["verify", "--vendor", "omilia", "--target", real.base("omilia"), "--auth", "username=owner",
+            "--auth", f"password={secret}", "--report", str(report)]
+    assert main(args) == 0
+    assert secret not in capsys.readouterr().out
+    assert secret not in report.read_text()
+
+
+def test_wrong_credentials_show_as_a_difference(real: Vendor, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        ["verify", "--vendor", "omilia", "--target", real.base("omilia"), "--operations", "listNumbers",
+         "--auth", "password=not-the-password"]
+    )
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "listNumbers" in out and "status 401 != 200" in out
+    assert "not-the-password" not in out
