@@ -11,7 +11,12 @@ import requests
 
 from sandbox.testing import ServeProcess
 
-VENDOR_PREFIX = {"omilia": "/omilia", "mor": "/mor", "switchvox": "/switchvox", "operator-connect": "/operator-connect"}
+VENDOR_PREFIX = {
+    "omilia": "/omilia",
+    "mor": "/mor",
+    "switchvox": "/switchvox",
+    "operator-connect": "/operator-connect",
+}
 
 
 class Vendor:

@@ -23,8 +23,13 @@ class DriftingProxy:
         incoming = Request(environ)
         headers = {k: v for k, v in incoming.headers.items() if k.lower() not in ("host", "content-length")}
         upstream = requests.request(
-            incoming.method, self.upstream + incoming.path, params=list(incoming.args.items(multi=True)),
-            data=incoming.get_data() or None, headers=headers, timeout=30, allow_redirects=False,
+            incoming.method,
+            self.upstream + incoming.path,
+            params=list(incoming.args.items(multi=True)),
+            data=incoming.get_data() or None,
+            headers=headers,
+            timeout=30,
+            allow_redirects=False,
         )
         status, content = upstream.status_code, upstream.content
         if incoming.method == self.method and incoming.path.endswith(self.suffix):

@@ -64,8 +64,17 @@ def test_without_write_only_reads_are_sent(vendor: str, real: Vendor, tmp_path: 
 def test_operations_glob_selects(real: Vendor, tmp_path: Path) -> None:
     report = tmp_path / "r.json"
     code = main(
-        ["verify", "--vendor", "omilia", "--target", real.base("omilia"), "--operations", "list*,getNumbersSets",
-         "--report", str(report)]
+        [
+            "verify",
+            "--vendor",
+            "omilia",
+            "--target",
+            real.base("omilia"),
+            "--operations",
+            "list*,getNumbersSets",
+            "--report",
+            str(report),
+        ]
     )
     assert code == 0
     names = {r["name"] for r in json.loads(report.read_text())["results"]}
@@ -82,8 +91,19 @@ def test_secrets_are_never_printed_or_written(
             user["password"] = secret
     real.load(state)
     report = tmp_path / "r.json"
-    args = ["verify", "--vendor", "omilia", "--target", real.base("omilia"), "--auth", "username=owner",
-            "--auth", f"password={secret}", "--report", str(report)]
+    args = [
+        "verify",
+        "--vendor",
+        "omilia",
+        "--target",
+        real.base("omilia"),
+        "--auth",
+        "username=owner",
+        "--auth",
+        f"password={secret}",
+        "--report",
+        str(report),
+    ]
     assert main(args) == 0
     assert secret not in capsys.readouterr().out
     assert secret not in report.read_text()
@@ -91,8 +111,17 @@ def test_secrets_are_never_printed_or_written(
 
 def test_wrong_credentials_show_as_a_difference(real: Vendor, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(
-        ["verify", "--vendor", "omilia", "--target", real.base("omilia"), "--operations", "listNumbers",
-         "--auth", "password=not-the-password"]
+        [
+            "verify",
+            "--vendor",
+            "omilia",
+            "--target",
+            real.base("omilia"),
+            "--operations",
+            "listNumbers",
+            "--auth",
+            "password=not-the-password",
+        ]
     )
     out = capsys.readouterr().out
     assert code == 1

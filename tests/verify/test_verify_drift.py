@@ -63,14 +63,14 @@ def test_a_changed_status(drifting, tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_a_renamed_xml_element(drifting, tmp_path: Path) -> None:
-    url = drifting(
-        "POST", "/billing/api/autodialer_get_campaign_statistics", rename(b"error>", b"fault>")
-    )
+    url = drifting("POST", "/billing/api/autodialer_get_campaign_statistics", rename(b"error>", b"fault>"))
     junit = tmp_path / "r.xml"
     code = main(["verify", "--vendor", "mor", "--target", url + "/mor", "--report", str(junit)])
     assert code == 1
     suite = ElementTree.fromstring(junit.read_text())
-    failed = {c.get("name"): c.find("failure") for c in suite.iter("testcase") if c.find("failure") is not None}
+    failed = {
+        c.get("name"): c.find("failure") for c in suite.iter("testcase") if c.find("failure") is not None
+    }
     assert set(failed) == {
         "autodialer_get_campaign_statistics[urlencoded]",
         "autodialer_get_campaign_statistics[form-data]",

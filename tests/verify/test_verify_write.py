@@ -26,8 +26,23 @@ def test_writes_conform_too(vendor: str, real: Vendor, tmp_path: Path) -> None:
 def test_a_created_record_is_removed_again(real: Vendor, tmp_path: Path) -> None:
     before = {s["name"] for s in real.state()["omilia"]["sets"]}
     report = tmp_path / "r.json"
-    assert main(["verify", "--vendor", "omilia", "--target", real.base("omilia"), "--write",
-                 "--operations", "createNumbersSet,getNumbersSet,deleteNumbersSet", "--report", str(report)]) == 0
+    assert (
+        main(
+            [
+                "verify",
+                "--vendor",
+                "omilia",
+                "--target",
+                real.base("omilia"),
+                "--write",
+                "--operations",
+                "createNumbersSet,getNumbersSet,deleteNumbersSet",
+                "--report",
+                str(report),
+            ]
+        )
+        == 0
+    )
     results = {r["name"]: r for r in json.loads(report.read_text())["results"]}
     assert [r["outcome"] for r in results.values()] == ["ok", "ok", "ok"]
     # getNumbersSet and deleteNumbersSet were handed the created set's id by the contract's links
@@ -39,8 +54,23 @@ def test_a_created_record_is_removed_again(real: Vendor, tmp_path: Path) -> None
 def test_a_removal_with_nothing_created_is_skipped(real: Vendor, tmp_path: Path) -> None:
     before = real.state()
     report = tmp_path / "r.json"
-    assert main(["verify", "--vendor", "omilia", "--target", real.base("omilia"), "--write",
-                 "--operations", "deleteNumber", "--report", str(report)]) == 0
+    assert (
+        main(
+            [
+                "verify",
+                "--vendor",
+                "omilia",
+                "--target",
+                real.base("omilia"),
+                "--write",
+                "--operations",
+                "deleteNumber",
+                "--report",
+                str(report),
+            ]
+        )
+        == 0
+    )
     (result,) = json.loads(report.read_text())["results"]
     assert result["outcome"] == "skipped" and "created" in result["reason"]
     assert real.state() == before
@@ -52,5 +82,5 @@ def test_write_order_puts_link_sources_first_and_removals_last() -> None:
     assert order.index("createNumbersSet") < order.index("getNumbersSet")
     assert order.index("createNumbersSet") < order.index("addNumbersToSet")
     removals = [c.operation.id for c in cases if c.destructive]
-    assert set(order[-len(removals):]) == set(removals)
+    assert set(order[-len(removals) :]) == set(removals)
     assert sorted(order) == sorted(c.operation.id for c in cases)
