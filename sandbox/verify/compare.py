@@ -233,7 +233,8 @@ def diff_trees(reference: Parsed, other: Parsed, mode: str) -> list[Difference]:
         return [Difference(format_path(reference.kind, []), "type", reference.kind, other.kind)]
     kind = reference.kind
     if mode == "values":
-        left, right = leaves(reference.tree), leaves(other.tree)
+        pair = align(reference.tree, other.tree) if kind == "xml" else (reference.tree, other.tree)
+        left, right = leaves(pair[0]), leaves(pair[1])
         found: list[Difference] = []
         for path in sorted(set(left) | set(right), key=lambda p: [str(s) for s in p]):
             where = format_path(kind, list(path))
@@ -249,16 +250,40 @@ def diff_trees(reference: Parsed, other: Parsed, mode: str) -> list[Difference]:
     for path in sorted(set(left_shape) | set(right_shape), key=lambda p: [str(s) for s in p]):
         where = format_path(kind, list(path))
         if path not in right_shape:
-            if not _empty_ancestor(path, right_shape):
-                found.append(Difference(where, "missing", "/".join(sorted(left_shape[path]))))
+            # Only the top of a missing subtree is reported.
+            if path[:-1] in right_shape and not _empty_ancestor(path, right_shape):
+                found.append(Difference(where, "missing", _label(left_shape[path])))
         elif path not in left_shape:
-            if not _empty_ancestor(path, left_shape):
-                found.append(Difference(where, "extra", "", "/".join(sorted(right_shape[path]))))
+            if path[:-1] in left_shape and not _empty_ancestor(path, left_shape):
+                found.append(Difference(where, "extra", "", _label(right_shape[path])))
         else:
             a, b = left_shape[path] - {"empty"}, right_shape[path] - {"empty"}
             if a and b and not a & b:
-                found.append(Difference(where, "type", "/".join(sorted(a)), "/".join(sorted(b))))
+                found.append(Difference(where, "type", _label(a), _label(b)))
     return found
+
+
+def _label(types: set[str]) -> str:
+    return "/".join(sorted(types - {"empty"})) or "empty"
+
+
+def align(left: Any, right: Any) -> tuple[Any, Any]:
+    """Two XML trees where an element repeated on one side is a list on both (one item is a list of one)."""
+    if isinstance(left, dict) and isinstance(right, dict):
+        a, b = dict(left), dict(right)
+        for key in set(a) & set(b):
+            x, y = a[key], b[key]
+            if isinstance(x, list) and not isinstance(y, list):
+                y = [y]
+            elif isinstance(y, list) and not isinstance(x, list):
+                x = [x]
+            a[key], b[key] = align(x, y)
+        return a, b
+    if isinstance(left, list) and isinstance(right, list):
+        pairs = [align(x, y) for x, y in zip(left, right, strict=False)]
+        n = len(pairs)
+        return [p[0] for p in pairs] + left[n:], [p[1] for p in pairs] + right[n:]
+    return left, right
 
 
 def _text(value: Any) -> str:
