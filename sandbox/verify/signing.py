@@ -123,21 +123,21 @@ def _sign_omilia(side: Side, request: Request, needs_auth: bool) -> Any:
 
 
 def _omilia_token(side: Side) -> str:
+    creds = side.credentials
+    form = {
+        "client_id": creds.get("client_id", "ocp"),
+        "grant_type": "password",
+        "username": creds.get("username", ""),
+        "password": creds.get("password", ""),
+    }
+    path = f"/auth/realms/{creds.get('realm', 'master')}/protocol/openid-connect/token"
+    return _bearer(side, Request("POST", path, body={"form": form}))
+
+
+def _bearer(side: Side, grant: Request) -> str:
+    """The side's access token, fetched once with `grant`."""
     if "bearer" not in side.tokens:
-        creds = side.credentials
-        grant = Request(
-            "POST",
-            f"/auth/realms/{creds.get('realm', 'master')}/protocol/openid-connect/token",
-            body={
-                "form": {
-                    "client_id": creds.get("client_id", "ocp"),
-                    "grant_type": "password",
-                    "username": creds.get("username", ""),
-                    "password": creds.get("password", ""),
-                }
-            },
-        )
-        answer = send(side.session, side.base, grant, verify=side.verify_tls)
+        answer = send(side.session, side.base_for(grant.server), grant, verify=side.verify_tls)
         side.tokens["bearer"] = _access_token(answer)
     return side.tokens["bearer"]
 
@@ -212,24 +212,15 @@ def _sign_operator_connect(side: Side, request: Request, needs_auth: bool) -> An
 
 
 def _entra_token(side: Side) -> str:
-    if "bearer" not in side.tokens:
-        creds = side.credentials
-        grant = Request(
-            "POST",
-            f"/{creds.get('tenant', '')}/oauth2/v2.0/token",
-            body={
-                "form": {
-                    "grant_type": "client_credentials",
-                    "client_id": creds.get("client_id", ""),
-                    "client_secret": creds.get("client_secret", ""),
-                    "scope": creds.get("scope", ""),
-                }
-            },
-            server="/entra",
-        )
-        answer = send(side.session, side.base_for("/entra"), grant, verify=side.verify_tls)
-        side.tokens["bearer"] = _access_token(answer)
-    return side.tokens["bearer"]
+    creds = side.credentials
+    form = {
+        "grant_type": "client_credentials",
+        "client_id": creds.get("client_id", ""),
+        "client_secret": creds.get("client_secret", ""),
+        "scope": creds.get("scope", ""),
+    }
+    path = f"/{creds.get('tenant', '')}/oauth2/v2.0/token"
+    return _bearer(side, Request("POST", path, body={"form": form}, server="/entra"))
 
 
 SIGNERS: dict[str, Callable[[Side, Request, bool], Any]] = {

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
+from sandbox.cli import main
 from sandbox.testing import ServeProcess
 
 VENDOR_PREFIX = {
@@ -54,3 +57,10 @@ def vendor_process() -> Iterator[ServeProcess]:
 def real(vendor_process: ServeProcess) -> Vendor:
     """A fresh tenant of the stand-in vendor."""
     return Vendor(vendor_process.url)
+
+
+def run_with_report(tmp_path: Path, *args: str) -> tuple[int, dict[str, dict[str, Any]]]:
+    """Run the CLI with a JSON report; its exit code and the results by name, in order."""
+    report = tmp_path / "report.json"
+    code = main([*args, "--report", str(report)])
+    return code, {r["name"]: r for r in json.loads(report.read_text())["results"]}

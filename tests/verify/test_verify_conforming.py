@@ -9,7 +9,7 @@ import defusedxml.ElementTree as ElementTree
 import pytest
 
 from sandbox.cli import main
-from tests.verify.conftest import VENDOR_PREFIX, Vendor
+from tests.verify.conftest import VENDOR_PREFIX, Vendor, run_with_report
 
 VENDORS = sorted(VENDOR_PREFIX)
 
@@ -62,23 +62,12 @@ def test_without_write_only_reads_are_sent(vendor: str, real: Vendor, tmp_path: 
 
 
 def test_operations_glob_selects(real: Vendor, tmp_path: Path) -> None:
-    report = tmp_path / "r.json"
-    code = main(
-        [
-            "verify",
-            "--vendor",
-            "omilia",
-            "--target",
-            real.base("omilia"),
-            "--operations",
-            "list*,getNumbersSets",
-            "--report",
-            str(report),
-        ]
+    selected = "list*,getNumbersSets"
+    code, results = run_with_report(
+        tmp_path, "verify", "--vendor", "omilia", "--target", real.base("omilia"), "--operations", selected
     )
     assert code == 0
-    names = {r["name"] for r in json.loads(report.read_text())["results"]}
-    assert names == {"listNumbers", "listAvailableNumbers", "getNumbersSets"}
+    assert set(results) == {"listNumbers", "listAvailableNumbers", "getNumbersSets"}
 
 
 def test_secrets_are_never_printed_or_written(
@@ -90,23 +79,11 @@ def test_secrets_are_never_printed_or_written(
         if user["username"] == "owner":
             user["password"] = secret
     real.load(state)
-    report = tmp_path / "r.json"
-    args = [
-        "verify",
-        "--vendor",
-        "omilia",
-        "--target",
-        real.base("omilia"),
-        "--auth",
-        "username=owner",
-        "--auth",
-        f"password={secret}",
-        "--report",
-        str(report),
-    ]
-    assert main(args) == 0
+    target = ["--target", real.base("omilia"), "--auth", "username=owner", "--auth", f"password={secret}"]
+    code, _ = run_with_report(tmp_path, "verify", "--vendor", "omilia", *target)
+    assert code == 0
     assert secret not in capsys.readouterr().out
-    assert secret not in report.read_text()
+    assert secret not in (tmp_path / "report.json").read_text()
 
 
 def test_wrong_credentials_show_as_a_difference(real: Vendor, capsys: pytest.CaptureFixture[str]) -> None:

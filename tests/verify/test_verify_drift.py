@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from sandbox.cli import main
 from sandbox.testing import ServerThread
-from tests.verify.conftest import Vendor
+from tests.verify.conftest import Vendor, run_with_report
 from tests.verify.drifting import Change, DriftingProxy, rename, status_to
 
 
@@ -30,16 +29,9 @@ def drifting(real: Vendor) -> Iterator[Callable[..., str]]:
         server.stop()
 
 
-def run(args: list[str], tmp_path: Path) -> tuple[int, dict[str, dict]]:
-    """Run the CLI with a JSON report; the exit code and the results by name."""
-    report = tmp_path / "r.json"
-    code = main([*args, "--report", str(report)])
-    return code, {r["name"]: r for r in json.loads(report.read_text())["results"]}
-
-
 def test_a_renamed_json_field(drifting, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = drifting("GET", "/integrations/api/numbers", rename(b'"groupId"', b'"groupID"'))
-    code, results = run(["verify", "--vendor", "omilia", "--target", url + "/omilia"], tmp_path)
+    code, results = run_with_report(tmp_path, "verify", "--vendor", "omilia", "--target", url + "/omilia")
     out = capsys.readouterr().out
     assert code == 1
     drifted = [name for name, r in results.items() if r["outcome"] == "drift"]
@@ -53,7 +45,7 @@ def test_a_renamed_json_field(drifting, tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_a_changed_status(drifting, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = drifting("GET", "/integrations/api/numbers-set", status_to(202))
-    code, results = run(["verify", "--vendor", "omilia", "--target", url + "/omilia"], tmp_path)
+    code, results = run_with_report(tmp_path, "verify", "--vendor", "omilia", "--target", url + "/omilia")
     assert code == 1
     result = results["getNumbersSets"]
     assert result["outcome"] == "drift"
@@ -82,7 +74,9 @@ def test_a_renamed_xml_element(drifting, tmp_path: Path) -> None:
 
 def test_a_renamed_xml_attribute(drifting, tmp_path: Path) -> None:
     url = drifting("POST", "/xml", rename(b"<response method=", b"<response name="))
-    code, results = run(["verify", "--vendor", "switchvox", "--target", url + "/switchvox"], tmp_path)
+    code, results = run_with_report(
+        tmp_path, *["verify", "--vendor", "switchvox", "--target", url + "/switchvox"]
+    )
     assert code == 1
     assert [n for n, r in results.items() if r["outcome"] == "drift"] == ["extendXml"]
     paths = {d["path"] for d in results["extendXml"]["differences"]}

@@ -10,7 +10,7 @@ import pytest
 from sandbox.cli import main
 from sandbox.verify.contract import Contract
 from sandbox.verify.links import write_order
-from tests.verify.conftest import VENDOR_PREFIX, Vendor
+from tests.verify.conftest import VENDOR_PREFIX, Vendor, run_with_report
 from tests.verify.test_verify_conforming import authority
 
 
@@ -23,27 +23,16 @@ def test_writes_conform_too(vendor: str, real: Vendor, tmp_path: Path) -> None:
     assert not [r for r in results if r["reason"] == "a write: needs --write"]
 
 
+def omilia_writes(real: Vendor) -> list[str]:
+    """verify --write of Omilia against the stand-in."""
+    return ["verify", "--vendor", "omilia", "--target", real.base("omilia"), "--write"]
+
+
 def test_a_created_record_is_removed_again(real: Vendor, tmp_path: Path) -> None:
     before = {s["name"] for s in real.state()["omilia"]["sets"]}
-    report = tmp_path / "r.json"
-    assert (
-        main(
-            [
-                "verify",
-                "--vendor",
-                "omilia",
-                "--target",
-                real.base("omilia"),
-                "--write",
-                "--operations",
-                "createNumbersSet,getNumbersSet,deleteNumbersSet",
-                "--report",
-                str(report),
-            ]
-        )
-        == 0
-    )
-    results = {r["name"]: r for r in json.loads(report.read_text())["results"]}
+    selected = "createNumbersSet,getNumbersSet,deleteNumbersSet"
+    code, results = run_with_report(tmp_path, *omilia_writes(real), "--operations", selected)
+    assert code == 0
     assert [r["outcome"] for r in results.values()] == ["ok", "ok", "ok"]
     # getNumbersSet and deleteNumbersSet were handed the created set's id by the contract's links
     assert results["getNumbersSet"]["status"] == "200/200"
@@ -53,25 +42,9 @@ def test_a_created_record_is_removed_again(real: Vendor, tmp_path: Path) -> None
 
 def test_a_removal_with_nothing_created_is_skipped(real: Vendor, tmp_path: Path) -> None:
     before = real.state()
-    report = tmp_path / "r.json"
-    assert (
-        main(
-            [
-                "verify",
-                "--vendor",
-                "omilia",
-                "--target",
-                real.base("omilia"),
-                "--write",
-                "--operations",
-                "deleteNumber",
-                "--report",
-                str(report),
-            ]
-        )
-        == 0
-    )
-    (result,) = json.loads(report.read_text())["results"]
+    code, results = run_with_report(tmp_path, *omilia_writes(real), "--operations", "deleteNumber")
+    assert code == 0
+    (result,) = results.values()
     assert result["outcome"] == "skipped" and "created" in result["reason"]
     assert real.state() == before
 
