@@ -21,8 +21,9 @@ from sandbox.verify.exchange import Request
 
 METHODS = ("get", "head", "post", "put", "patch", "delete", "options")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
-# An RPC-style POST (MOR's functions, Switchvox's methods, Omilia's searches) counts as read-only
-# when its name holds a reading word and no writing word.
+# A case is read-only when its name (the RPC method its body names, else the operationId) holds no
+# writing word, and its method is safe or its name holds a reading word (MOR's functions,
+# Switchvox's methods and Omilia's searches are POSTs).
 READ_WORDS = frozenset(
     {"get", "list", "search", "export", "fetch", "find", "info", "read", "query", "statistics"}
 )
@@ -37,18 +38,14 @@ WRITE_WORDS = frozenset(
         "detach",
         "import",
         "move",
-        "patch",
-        "put",
         "redial",
         "release",
         "remove",
         "rename",
-        "set",
         "unassign",
         "update",
         "upload",
         "assign",
-        "bulk",
     }
 )
 DESTRUCTIVE_WORDS = frozenset({"delete", "remove", "release", "unassign"})
@@ -111,13 +108,15 @@ class Case:
 
     @property
     def read_only(self) -> bool:
-        """Safe methods, and RPC calls named for reading."""
+        """Not named for writing, and a safe method or named for reading (or a token grant)."""
+        named = set(words(self.rpc or self.operation.id))
+        if named & WRITE_WORDS:
+            return False  # even a GET: MOR runs its functions by GET when "Allow GET API" is on
         if self.operation.method in SAFE_METHODS:
             return True
-        named = set(words(self.rpc or self.operation.id))
         if named & GRANT_WORDS and not self.operation.spec.get("security", True):
             return True
-        return bool(named & READ_WORDS) and not named & WRITE_WORDS
+        return bool(named & READ_WORDS)
 
     @property
     def destructive(self) -> bool:

@@ -128,3 +128,21 @@ def test_every_vendor_contract_gives_cases(name: str) -> None:
     assert any(c.request is not None and c.read_only for c in all_cases)
     for case in all_cases:
         assert case.request is not None or case.skipped
+
+
+@pytest.mark.parametrize(
+    ("vendor", "name", "read_only"),
+    [
+        ("omilia", "searchNumbers", True),  # a POST named for reading
+        ("omilia", "getNumbersSet", True),
+        ("omilia", "issueToken", True),  # a token grant
+        ("omilia", "updateNumbersSet", False),
+        ("mor", "autodialer_get_campaign_statistics[json]", True),
+        ("mor", "autodialer_change_campaign_status_get", False),  # MOR runs functions by GET too
+        ("switchvox", "extendJson", True),  # its body names switchvox.extensions.getInfo
+        ("operator-connect", "uploadNumbers[single]", False),
+    ],
+)
+def test_read_only_is_read_from_methods_and_names(vendor: str, name: str, read_only: bool) -> None:
+    (case,) = [c for c in Contract(vendor).all_cases() if c.name == name]
+    assert case.read_only is read_only
