@@ -99,7 +99,9 @@ class Recorder:
             return answer(environ, start_response)
         reply_headers = {k: v for k, v in response.headers.items() if k.lower() not in HOP_BY_HOP}
         self.write(incoming, raw, headers, Answer(response.status_code, reply_headers, response.content))
-        reply = WsgiResponse(response.content, response.status_code, Headers(list(reply_headers.items())))
+        # The proxy's own server writes Server and Date.
+        passed = [(k, v) for k, v in reply_headers.items() if k.lower() not in ("server", "date")]
+        reply = WsgiResponse(response.content, response.status_code, Headers(passed))
         return reply(environ, start_response)
 
     def write(self, incoming: WsgiRequest, raw: bytes, headers: dict[str, str], answer: Answer) -> None:

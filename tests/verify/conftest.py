@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,10 +47,27 @@ class Vendor:
         assert response.status_code in (200, 204), response.text
 
 
+def drain(process: ServeProcess) -> threading.Thread:
+    """Read the child's output as it comes, so its access log never fills the pipe and blocks it."""
+
+    def read() -> None:
+        stream = process.process.stdout if process.process else None
+        try:
+            while stream is not None and stream.read1(65536):
+                pass
+        except (ValueError, OSError):
+            pass  # closed by ServeProcess.stop
+
+    thread = threading.Thread(target=read, name="vendor-process-output", daemon=True)
+    thread.start()
+    return thread
+
+
 @pytest.fixture(scope="package")
 def vendor_process() -> Iterator[ServeProcess]:
     """A sandbox in a process of its own, the stand-in for the vendor's real service."""
     with ServeProcess() as process:
+        drain(process)
         yield process
 
 
