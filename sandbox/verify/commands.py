@@ -104,6 +104,7 @@ def run_verify(args: argparse.Namespace) -> int:
     except argparse.ArgumentTypeError as exc:
         print(f"telephony-sandbox verify: {exc}", file=sys.stderr)
         return 2
+    _quiet_if_insecure(args)
     options = Options(
         args.vendor,
         args.target,
@@ -125,10 +126,19 @@ def run_verify(args: argparse.Namespace) -> int:
     return _finish(results, args, meta, secrets_of(auth))
 
 
+def _quiet_if_insecure(args: argparse.Namespace) -> None:
+    """--insecure was asked for: no warning on every request."""
+    if args.insecure:
+        import urllib3
+
+        urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+
 def run_record(args: argparse.Namespace) -> int:
     """`telephony-sandbox record`."""
     from sandbox.verify.record import serve
 
+    _quiet_if_insecure(args)
     return serve(args.vendor, args.target, args.host, args.port, args.out, args.insecure)
 
 
