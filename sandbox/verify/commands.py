@@ -49,6 +49,12 @@ def register(commands: Any) -> None:
     verify.add_argument(
         "--operations", default="*", metavar="GLOB", help="operations to check (comma-separated globs)"
     )
+    verify.add_argument(
+        "--param",
+        action="append",
+        metavar="NAME=VALUE",
+        help="the target's own value of a parameter or body field, in place of the contract's example",
+    )
     verify.add_argument("--write", action="store_true", help="also send the writes (they change the target)")
     verify.add_argument("--insecure", action="store_true", help="do not verify the target's TLS certificate")
     _comparison(verify, "shape")
@@ -101,6 +107,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
     try:
         auth = _pairs(args.auth, "--auth")
+        params = _pairs(args.param, "--param")
     except argparse.ArgumentTypeError as exc:
         print(f"telephony-sandbox verify: {exc}", file=sys.stderr)
         return 2
@@ -114,6 +121,7 @@ def run_verify(args: argparse.Namespace) -> int:
         args.compare,
         tuple(args.volatile),
         args.insecure,
+        params,
     )
     results = verify(options)
     meta = {
@@ -144,15 +152,16 @@ def run_record(args: argparse.Namespace) -> int:
 
 def run_replay(args: argparse.Namespace) -> int:
     """`telephony-sandbox replay`."""
-    from sandbox.verify.replay import CassetteError, ReplayOptions, replay
+    from sandbox.verify.replay import CassetteError, ReplayOptions, read_cassette, replay
     from sandbox.verify.signing import secrets_of
 
     try:
         auth = _pairs(args.auth, "--auth")
         options = ReplayOptions(args.cassette, args.url, args.world, auth, args.compare, tuple(args.volatile))
         results = replay(options)
+        vendor = str(read_cassette(args.cassette)[0].get("vendor", ""))
     except (argparse.ArgumentTypeError, CassetteError, ValueError, OSError) as exc:
         print(f"telephony-sandbox replay: {exc}", file=sys.stderr)
         return 2
-    meta = {"command": "replay", "cassette": args.cassette, "compare": args.compare, "vendor": ""}
+    meta = {"command": "replay", "vendor": vendor, "cassette": args.cassette, "compare": args.compare}
     return _finish(results, args, meta, secrets_of(auth))

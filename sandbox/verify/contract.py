@@ -190,11 +190,12 @@ class Contract:
                 return operation
         return None
 
-    def cases(self, operation: Operation) -> list[Case]:
-        """The example requests of one operation."""
+    def cases(self, operation: Operation, values: dict[str, str] | None = None) -> list[Case]:
+        """The example requests of one operation; `values` replace examples of parameters and body fields."""
+        values = values or {}
         path, query, headers = operation.path, {}, {}
         for parameter in operation.parameters():
-            value = example_of(parameter)
+            value = values.get(str(parameter.get("name")), example_of(parameter))
             if value is None:
                 if parameter.get("required") or parameter.get("in") == "path":
                     return [
@@ -222,15 +223,19 @@ class Contract:
         for label, media, value, schema in bodies:
             name = operation.id if len(bodies) == 1 else f"{operation.id}[{label}]"
             request = Request(operation.method, path, dict(query), dict(headers), None, operation.server)
+            if isinstance(value, dict):
+                value = {
+                    k: values.get(k, v) if isinstance(v, (str, int, float)) else v for k, v in value.items()
+                }
             request.body = build_body(media, value, schema, (body.get("content") or {}).get(media) or {})
             if not media.startswith("multipart/"):
                 request.headers["Content-Type"] = media
             cases.append(Case(name, operation, request, rpc=rpc_name(value)))
         return cases
 
-    def all_cases(self) -> list[Case]:
-        """Every case of every operation."""
-        return [case for operation in self.operations() for case in self.cases(operation)]
+    def all_cases(self, values: dict[str, str] | None = None) -> list[Case]:
+        """Every case of every operation (`values` as for `cases`)."""
+        return [case for operation in self.operations() for case in self.cases(operation, values)]
 
 
 def _server(servers: Any, default: str) -> str:

@@ -113,6 +113,8 @@ def _form(request: Request) -> dict[str, Any] | None:
 def _sign_omilia(side: Side, request: Request, needs_auth: bool) -> Any:
     creds = side.credentials
     if request.path.rstrip("/").endswith("/protocol/openid-connect/token"):
+        if creds.get("realm"):
+            request.path = re.sub(r"^/auth/realms/[^/]+/", f"/auth/realms/{creds['realm']}/", request.path)
         form = _form(request)
         if form is not None and form.get("grant_type", "password") == "password":
             form["username"], form["password"] = creds.get("username", ""), creds.get("password", "")

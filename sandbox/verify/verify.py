@@ -23,6 +23,7 @@ from sandbox.verify import links
 from sandbox.verify.compare import Normaliser, compare
 from sandbox.verify.conform import conform
 from sandbox.verify.contract import Case, Contract, Operation
+from sandbox.verify.exchange import Request
 from sandbox.verify.report import DRIFT, ERROR, SKIPPED, Result, outcome_of
 from sandbox.verify.signing import Side, bases, credentials_for
 
@@ -39,6 +40,7 @@ class Options:
     mode: str = "shape"
     volatile: tuple[str, ...] = ()
     insecure: bool = False
+    params: dict[str, str] = field(default_factory=dict)  # the target's own ids, in place of examples
 
 
 def needs_auth(contract: Contract, operation: Operation) -> bool:
@@ -102,59 +104,74 @@ def plan(cases: list[Case], write: bool) -> list[Case]:
     return links.write_order(cases) if write else cases
 
 
+NEEDS_WRITE = "a write: needs --write"
+NOTHING_TO_REMOVE = "removes nothing this run created"
+
+
 def run(options: Options, sandbox_root: str) -> list[Result]:
     """Verify every selected case against the target and the sandbox at `sandbox_root`."""
     contract = Contract(options.vendor)
-    target = make_side(contract, options.vendor, options.target, options.auth, options.insecure)
     sandbox = make_side(contract, options.vendor, sandbox_root + contract.server, {})
     sandbox.servers = {server: sandbox_root + server for server in sandbox.servers}
+    sides = {
+        "target": make_side(contract, options.vendor, options.target, options.auth, options.insecure),
+        "sandbox": sandbox,
+    }
     normaliser = Normaliser().with_keys(options.volatile)
-    results: list[Result] = []
-    ran: dict[str, list[links.Ran]] = {"target": [], "sandbox": []}
-    for case in plan(select(contract.all_cases(), options.operations), options.write):
-        op = case.operation
-        if case.request is None:
-            results.append(Result(case.name, op.method, op.path, SKIPPED, reason=case.skipped))
-            continue
-        if not case.read_only and not options.write:
-            results.append(Result(case.name, op.method, op.path, SKIPPED, reason="a write: needs --write"))
-            continue
-        sides = {"target": target, "sandbox": sandbox}
-        prepared = {}
-        cleaning = case.destructive and options.write
-        for label in sides:
-            request, values, source = links.apply(case, case.request, ran[label], writes_only=cleaning)
-            prepared[label] = (request, values or path_values(op, request.path), source)
-        if cleaning and prepared["target"][2] is None:
-            results.append(
-                Result(case.name, op.method, op.path, SKIPPED, reason="removes nothing this run created")
-            )
-            continue
-        answers = {}
+    ran: dict[str, list[links.Ran]] = {label: [] for label in sides}
+    cases = plan(select(contract.all_cases(), options.operations), options.write)
+    targeted = {case.name: case.request for case in contract.all_cases(options.params)}
+    return [run_case(contract, case, targeted[case.name], sides, ran, options, normaliser) for case in cases]
+
+
+def skip_reason(case: Case, write: bool) -> str:
+    """Why a case is not sent ("" when it is)."""
+    if case.request is None:
+        return case.skipped
+    if not case.read_only and not write:
+        return NEEDS_WRITE
+    return ""
+
+
+def run_case(
+    contract: Contract,
+    case: Case,
+    target_request: Request | None,
+    sides: dict[str, Side],
+    ran: dict[str, list[links.Ran]],
+    options: Options,
+    normaliser: Normaliser,
+) -> Result:
+    """Send one case to both sides; the target's conformance and the sandbox's differences."""
+    op = case.operation
+    reason = skip_reason(case, options.write)
+    if reason or case.request is None:
+        return Result(case.name, op.method, op.path, SKIPPED, reason=reason)
+    cleaning = case.destructive and options.write
+    prepared = {}
+    for label in sides:
+        example = target_request if label == "target" and target_request else case.request
+        request, values, source = links.apply(case, example, ran[label], writes_only=cleaning)
+        if cleaning and source is None:
+            return Result(case.name, op.method, op.path, SKIPPED, reason=NOTHING_TO_REMOVE)
+        prepared[label] = (request, values or path_values(op, request.path))
+    path = prepared["target"][0].path
+    answers = {}
+    for label, side in sides.items():
+        request, values = prepared[label]
         try:
-            for label, side in sides.items():
-                request, values, _ = prepared[label]
-                answers[label] = side.send(request, needs_auth(contract, op))
-                ran[label].append(links.Ran(case, request, values, answers[label]))
+            answers[label] = side.send(request, needs_auth(contract, op))
         except requests.RequestException as exc:
-            reason = f"{'target' if 'target' not in answers else 'sandbox'} unreachable: {type(exc).__name__}"
-            results.append(Result(case.name, op.method, prepared["target"][0].path, ERROR, reason=reason))
-            continue
-        found = conform(op, answers["target"])
-        differences = compare(answers["target"], answers["sandbox"], options.mode, normaliser)
-        outcome = outcome_of(found, differences)
-        results.append(
-            Result(
-                case.name,
-                op.method,
-                prepared["target"][0].path,
-                outcome,
-                found,
-                differences,
-                status=f"{answers['target'].status}/{answers['sandbox'].status}",
+            return Result(
+                case.name, op.method, path, ERROR, reason=f"{label} unreachable: {type(exc).__name__}"
             )
-        )
-    return results
+        ran[label].append(links.Ran(case, request, values, answers[label]))
+    found = conform(op, answers["target"])
+    differences = compare(answers["target"], answers["sandbox"], options.mode, normaliser)
+    status = f"{answers['target'].status}/{answers['sandbox'].status}"
+    return Result(
+        case.name, op.method, path, outcome_of(found, differences), found, differences, status=status
+    )
 
 
 def verify(options: Options, world: str | None = None) -> list[Result]:

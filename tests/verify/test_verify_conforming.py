@@ -104,3 +104,20 @@ def test_wrong_credentials_show_as_a_difference(real: Vendor, capsys: pytest.Cap
     assert code == 1
     assert "listNumbers" in out and "status 401 != 200" in out
     assert "not-the-password" not in out
+
+
+def test_param_gives_the_target_its_own_ids(real: Vendor, tmp_path: Path) -> None:
+    state = real.state()
+    customer = "33333333-3333-4333-8333-333333333333"
+    (template,) = [c for c in state["operator-connect"]["customers"] if c["msTenantId"].startswith("1111")]
+    state["operator-connect"]["customers"] = [dict(template, msTenantId=customer)]
+    real.load(state)
+    args = ["verify", "--vendor", "operator-connect", "--target", real.base("operator-connect")]
+    args += ["--operations", "listNumbers", *authority(real, "operator-connect")]
+
+    code, results = run_with_report(tmp_path, *args)
+    assert code == 1  # the example's customer is not the target's: it answers 400, the sandbox 200
+    assert results["listNumbers"]["status"] == "400/200"
+
+    code, results = run_with_report(tmp_path, *args, "--param", f"msTenantId={customer}")
+    assert code == 0 and results["listNumbers"]["status"] == "200/200"
