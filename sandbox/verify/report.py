@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 from sandbox.core import xmlio
 from sandbox.verify.compare import Difference
+from sandbox.verify.redact import REDACTED, secret_key
 
 OK, DRIFT, SKIPPED, ERROR = "ok", "drift", "skipped", "error"
 
@@ -26,6 +28,10 @@ class Result:
     differences: list[Difference] = field(default_factory=list)
     reason: str = ""
     status: str = ""
+
+    def __post_init__(self) -> None:
+        self.conformance = [masked(d) for d in self.conformance]
+        self.differences = [masked(d) for d in self.differences]
 
     @property
     def failed(self) -> bool:
@@ -44,6 +50,15 @@ class Result:
             "conformance": [d.to_dict() for d in self.conformance],
             "differences": [d.to_dict() for d in self.differences],
         }
+
+
+def masked(difference: Difference) -> Difference:
+    """A difference at a secret field (a password, a token...) without the values."""
+    name = re.split(r"[/.\[\]\"@]+", difference.path.strip('/$.[]"'))[-1] if difference.path else ""
+    if not secret_key(name) or not (difference.expected or difference.actual):
+        return difference
+    hide = lambda value: REDACTED if value else ""  # noqa: E731
+    return Difference(difference.path, difference.kind, hide(difference.expected), hide(difference.actual))
 
 
 def outcome_of(conformance: list[Difference], differences: list[Difference]) -> str:

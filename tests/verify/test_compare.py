@@ -111,3 +111,17 @@ def test_csv_is_compared_by_column() -> None:
 def test_path_formats() -> None:
     assert format_path("json", ["numbers", 0, "not-before-policy"]) == '$.numbers[0]["not-before-policy"]'
     assert format_path("xml", ["page", "status", "@code", 1]) == "/page/status/@code[2]"
+
+
+def test_a_result_never_shows_the_values_of_a_secret_field() -> None:
+    from sandbox.verify.report import Result, table
+
+    found = compare(
+        xml_answer('<response><sip_phone phone_password="111111" title="a"/></response>'),
+        xml_answer('<response><sip_phone phone_password="222222" title="b"/></response>'),
+        "values",
+    )
+    shown = table([Result("getInfo", "POST", "/xml", "drift", differences=found)])
+    assert "111111" not in shown and "222222" not in shown
+    assert "/response/sip_phone/@phone_password: value [REDACTED] != [REDACTED]" in shown
+    assert "/response/sip_phone/@title: value a != b" in shown
