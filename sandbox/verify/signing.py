@@ -118,6 +118,9 @@ def _sign_omilia(side: Side, request: Request, needs_auth: bool) -> Any:
         form = _form(request)
         if form is not None and form.get("grant_type", "password") == "password":
             form["username"], form["password"] = creds.get("username", ""), creds.get("password", "")
+        elif form is not None and form.get("grant_type") == "refresh_token":
+            _omilia_token(side)
+            form["refresh_token"] = side.tokens["refresh"]  # one of this side's own
         return None
     if needs_auth:
         request.headers["Authorization"] = f"Bearer {_omilia_token(side)}"
@@ -137,16 +140,17 @@ def _omilia_token(side: Side) -> str:
 
 
 def _bearer(side: Side, grant: Request) -> str:
-    """The side's access token, fetched once with `grant`."""
+    """The side's access token, fetched once with `grant` (its refresh token kept beside it)."""
     if "bearer" not in side.tokens:
         answer = send(side.session, side.base_for(grant.server), grant, verify=side.verify_tls)
-        side.tokens["bearer"] = _access_token(answer)
+        side.tokens["bearer"] = _token_field(answer, "access_token")
+        side.tokens["refresh"] = _token_field(answer, "refresh_token")
     return side.tokens["bearer"]
 
 
-def _access_token(answer: Any) -> str:
+def _token_field(answer: Any, name: str) -> str:
     try:
-        return str(json.loads(answer.content)["access_token"])
+        return str(json.loads(answer.content)[name])
     except (ValueError, KeyError, TypeError):
         return "invalid"
 

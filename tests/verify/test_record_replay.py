@@ -204,3 +204,15 @@ def test_operator_connect_bearer_is_fetched_again_from_the_sandbox_authority(
 
     assert token["access_token"] not in cassette.read_text()
     assert main(["replay", str(cassette)]) == 0
+
+
+def test_an_omilia_refresh_grant_is_replayed_with_a_refresh_token_of_the_sandbox(
+    vendor: Vendor, cassette: Path, proxies: list[ServerThread]
+) -> None:
+    url = record("omilia", vendor, cassette, proxies)
+    http, _, tokens = omilia_session(url)
+    form = {"client_id": "ocp", "grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]}
+    assert http.post(url + TOKEN, data=form, timeout=10).status_code == 200
+    assert tokens["refresh_token"] not in cassette.read_text()
+
+    assert main(["replay", str(cassette)]) == 0
