@@ -98,7 +98,7 @@ def test_the_record_command_proxies_until_terminated(real: Vendor, tmp_path: Pat
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         answer = None
-        for _ in range(100):
+        for _ in range(600):  # up to a minute for the process to listen
             try:
                 answer = requests.get(f"http://127.0.0.1:{port}/json", timeout=2)
                 break
