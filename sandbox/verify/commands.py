@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import Any
 
-from sandbox.verify.compare import MODES
+from sandbox.core.contracts import CONTRACT_NAMES
+from sandbox.verify import MODES
 
-VENDORS = ("omilia", "mor", "switchvox", "operator-connect")
+# Every vendor with a contract (the control plane's own is not a vendor).
+VENDORS = tuple(name for name in CONTRACT_NAMES if name != "sandbox")
 
 
 def _pairs(values: list[str] | None, flag: str) -> dict[str, str]:

@@ -26,8 +26,6 @@ from typing import Any
 from sandbox.core import xmlio
 from sandbox.verify.exchange import Answer
 
-MODES = ("shape", "values")
-
 VOLATILE_KEYS: tuple[str, ...] = (
     "*token*",
     "session_state",
