@@ -31,6 +31,7 @@ SECRET_KEYS: tuple[str, ...] = (
     "*token*",
     "otp",
     "session_state",
+    "p",  # MOR user_login's password
 )
 NOT_SECRET: tuple[str, ...] = ("token_type", "*endpoint*", "*_policy")
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")

@@ -23,7 +23,7 @@ from sandbox.verify.exchange import Request, header, send
 # The credentials of the sandbox's default world, and the names `--auth` takes.
 SANDBOX_CREDENTIALS: dict[str, dict[str, str]] = {
     "omilia": {"username": "owner", "password": "sandbox", "realm": "master", "client_id": "ocp"},
-    "mor": {"user": "campgain_user", "secret": "secret"},
+    "mor": {"secret": "secret"},  # the system's API secret key; `u` stays the example's unless given
     "switchvox": {"username": "admin", "password": "admin", "scheme": "digest"},
     "operator-connect": {
         "tenant": "00000000-0000-4000-8000-000000000001",
@@ -156,33 +156,33 @@ def _token_field(answer: Any, name: str) -> str:
 
 
 def _mor_hashed(function: str) -> tuple[str, ...]:
-    from sandbox.mor.routes import HASHED
+    from sandbox.mor.functions import FUNCTIONS
 
-    return HASHED.get(function, MOR_DEFAULT_HASHED)
+    known = FUNCTIONS.get(function)
+    return known.hashed[0] if known and known.hashed else MOR_DEFAULT_HASHED
 
 
 def _sign_mor(side: Side, request: Request, needs_auth: bool) -> Any:
+    """`u` and `p` (user_login) from the side's `user` and `password` when given; `hash` recomputed."""
     creds = side.credentials
     function = request.path.rstrip("/").rsplit("/", 1)[-1]
-    sources = [request.query]
     form = _form(request)
-    if form is not None:
-        sources.append(form)
+    sources = [request.query] if form is None else [request.query, form]
+    for source in sources:
+        if "u" in source and creds.get("user"):
+            source["u"] = creds["user"]
+        if "p" in source and creds.get("password"):
+            source["p"] = creds["password"]
     merged: dict[str, Any] = {}
     for source in sources:
         merged.update(source)
-    if "u" not in merged and "hash" not in merged:
+    if "hash" not in merged:
         return None
-    for source in sources:
-        if "u" in source:
-            source["u"] = creds.get("user", "")
-    merged = {}
-    for source in sources:
-        merged.update(source)
     values = "".join(str(merged.get(name, "")) for name in _mor_hashed(function))
     signature = hashlib.sha1((values + creds.get("secret", "")).encode("utf-8")).hexdigest()
-    target = next((s for s in reversed(sources) if "hash" in s), sources[-1])
-    target["hash"] = signature
+    for source in sources:
+        if "hash" in source:
+            source["hash"] = signature
     return None
 
 

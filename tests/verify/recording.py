@@ -29,9 +29,9 @@ def set_credentials(state: dict[str, Any]) -> dict[str, Any]:
     for user in state["omilia"]["users"]:
         if user["username"] == "owner":
             user["password"] = OMILIA_PASSWORD
-    for user in state["mor"]["users"]:
-        if user["username"] == "campgain_user":
-            user["api_secret_key"] = MOR_SECRET
+    for settings in state["mor"]["settings"]:
+        if settings["id"] == "api":
+            settings["api_secret_key"] = MOR_SECRET  # the system's one key
     for admin in state["switchvox"]["admins"]:
         if admin["username"] == "admin":
             admin["password"] = SWITCHVOX_PASSWORD

@@ -92,3 +92,8 @@ def test_multipart_fields_and_files() -> None:
             "files": {"file": {"filename": "n.csv", "text": "1\n"}},
         }
     }
+
+
+def test_a_mor_login_password_is_redacted() -> None:
+    line = json.loads(redact_exchange(exchange({"query": {"u": "me", "p": "Login-Pa55"}}, {})))
+    assert line["request"]["query"] == {"u": "me", "p": REDACTED}
