@@ -136,7 +136,8 @@ class Contract:
             document = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.name = name
         self.document: dict[str, Any] = document or {}
-        self.server = _server(self.document.get("servers"), "")
+        self.mounts = mounts()
+        self.server = self.mounts.get(name, _server(self.document.get("servers"), ""))
 
     def resolve(self, node: Any, seen: tuple[str, ...] = ()) -> Any:
         """`node` with every local `$ref` replaced by what it points at (a cycle resolves to {})."""
@@ -164,24 +165,38 @@ class Contract:
     def operations(self) -> list[Operation]:
         """Every operation with an operationId, in the contract's order."""
         found = []
+        top = _server(self.document.get("servers"), "")
         for path, item in (self.document.get("paths") or {}).items():
             item = self.resolve(item)
-            server = _server(item.get("servers"), self.server)
+            server = _server(item.get("servers"), top)
             for method in METHODS:
                 spec = item.get(method)
                 if not isinstance(spec, dict) or not spec.get("operationId"):
                     continue
+                base, relative = self.split(_server(spec.get("servers"), server), path)
                 found.append(
                     Operation(
                         id=str(spec["operationId"]),
                         method=method.upper(),
-                        path=path,
-                        server=_server(spec.get("servers"), server),
+                        path=relative,
+                        server=base,
                         spec=spec,
                         path_parameters=list(item.get("parameters") or []),
                     )
                 )
         return found
+
+    def split(self, server: str, path: str) -> tuple[str, str]:
+        """A server and path as (the vendor mount it is under, the path below it).
+
+        Contracts either name the mount as their server (`/mor`) or write it in the path under `/`
+        (`/entra/{tenantId}/oauth2/v2.0/token`): both come out as ("/entra", "/{tenantId}/...").
+        """
+        full = server.rstrip("/") + path
+        for mount in sorted(self.mounts.values(), key=len, reverse=True):
+            if full.startswith(mount + "/"):
+                return mount, full[len(mount) :]
+        return server.rstrip("/"), path
 
     def find(self, method: str, path: str) -> Operation | None:
         """The operation a concrete request is, if any."""
@@ -236,6 +251,13 @@ class Contract:
     def all_cases(self, values: dict[str, str] | None = None) -> list[Case]:
         """Every case of every operation (`values` as for `cases`)."""
         return [case for operation in self.operations() for case in self.cases(operation, values)]
+
+
+def mounts() -> dict[str, str]:
+    """Where the sandbox serves each vendor (`/omilia`, `/entra`, ...), by vendor name."""
+    from sandbox.vendors import load_vendors
+
+    return {vendor.name: vendor.prefix.rstrip("/") for vendor in load_vendors() if vendor.prefix}
 
 
 def _server(servers: Any, default: str) -> str:

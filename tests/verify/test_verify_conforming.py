@@ -25,12 +25,14 @@ def authority(real: Vendor, vendor: str) -> list[str]:
 def test_every_vendor_conforms_and_the_reports_parse(
     vendor: str, real: Vendor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = real.state()
+    before = records(real.state())
     report, junit = tmp_path / "report.json", tmp_path / "report.xml"
     args = ["verify", "--vendor", vendor, "--target", real.base(vendor), *authority(real, vendor)]
+    other = Vendor(real.root)  # a fresh tenant for the second run: reads may move a task on
+    again = ["verify", "--vendor", vendor, "--target", other.base(vendor), *authority(other, vendor)]
 
     assert main([*args, "--report", str(report)]) == 0
-    assert main([*args, "--report", str(junit)]) == 0
+    assert main([*again, "--report", str(junit)]) == 0
 
     out = capsys.readouterr().out
     document = json.loads(report.read_text())
@@ -46,7 +48,18 @@ def test_every_vendor_conforms_and_the_reports_parse(
     assert suite.get("failures") == "0"
     skipped = [case.get("name") for case in suite.iter("testcase") if case.find("skipped") is not None]
     assert skipped == [r["name"] for r in document["results"] if r["outcome"] == "skipped"]
-    assert real.state() == before  # without --write the target is unchanged
+    assert records(real.state()) == before  # without --write the target is unchanged
+
+
+def records(state: dict) -> dict:
+    """A tenant's state without Operator Connect's task poll counters.
+
+    A GET of a task counts as a poll (the contract's getTask): the sandbox's stand-in for the time a
+    real task takes, not a change of any record a client made.
+    """
+    for task in state.get("operator-connect", {}).get("tasks", []):
+        task.pop("polls", None)
+    return state
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
