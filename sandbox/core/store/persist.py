@@ -2,16 +2,22 @@
 
 A plain TinyDB write rewrites the whole file (hundreds of ms at 100,000 records), so writes are
 appended to `PATH.wal`, one JSON line per committed transaction, and the TinyDB file is rewritten
-in the background only after many of them (compaction). Every log entry replaces whole records,
-so replaying it twice is harmless. Crash safety:
+in the background once the log holds `compact_after` transactions or `compact_bytes` bytes
+(compaction). Every log entry replaces whole records, so replaying it twice is harmless.
+
+A restart reads the TinyDB file once (one JSON parse, not one per table) and replays the log, which
+compaction keeps short: its cost follows the data, not the history of writes. Crash safety:
 - the TinyDB file is only ever replaced atomically (temp file, fsync, rename), so it always loads;
-- a torn last log line (a crash mid-append) is ignored on load;
+  temporary files a crash left behind are removed at start;
+- a torn last log line (a crash mid-append) is ignored on load, and cut off, so later appends
+  start on a line of their own;
 - during compaction the old log is kept as `PATH.wal.old` until the new file is in place, and
   loading replays `.wal.old` then `.wal` over whichever file survived.
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
@@ -20,7 +26,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
 from tinydb.storages import Storage
 
 Op = tuple[str, str, Any]
@@ -30,6 +35,7 @@ TenantRecords = dict[str, dict[str, dict[str, Any]]]
 """Per tenant, per qualified collection name, records by key."""
 
 TABLE_SEPARATOR = "|"
+TEMP_SUFFIX = ".tmp"
 
 
 class AtomicJSONStorage(Storage):
@@ -49,7 +55,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Write to a temporary file beside the target, fsync it, then rename it over the target."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=TEMP_SUFFIX, dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(data, fh, separators=(",", ":"))
@@ -64,14 +70,18 @@ class AtomicJSONStorage(Storage):
 class Persistence:
     """Write-behind persistence of every tenant into one TinyDB file."""
 
-    def __init__(self, path: str | os.PathLike[str], compact_after: int = 20_000) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], compact_after: int = 20_000, compact_bytes: int = 64 * 1024 * 1024
+    ) -> None:
         self.path = Path(path)
         self.wal_path = self.path.with_name(self.path.name + ".wal")
         self.old_wal_path = self.path.with_name(self.path.name + ".wal.old")
         self.compact_after = compact_after
+        self.compact_bytes = compact_bytes
         self._lock = threading.Lock()
         self._compacting = threading.Lock()
         self._pending = 0
+        self._pending_bytes = 0
         self._wal: Any = None
         self._collect: Callable[[], dict[str, dict[str, list[dict[str, Any]]]]] | None = None
         self._keys: dict[str, str] = {}
@@ -80,33 +90,49 @@ class Persistence:
     def load(self, keys: dict[str, str]) -> TenantRecords:
         """Read the file and replay the logs; `keys` maps each qualified collection to its key field."""
         self._keys = dict(keys)
+        self.remove_stale_temporaries()
         tenants: TenantRecords = {}
-        db = TinyDB(str(self.path), storage=AtomicJSONStorage)
-        try:
-            for table_name in db.tables():
-                tenant, _, coll = table_name.partition(TABLE_SEPARATOR)
-                if coll not in keys:
-                    continue
-                key = keys[coll]
-                docs = tenants.setdefault(tenant, {}).setdefault(coll, {})
-                for doc in db.table(table_name).all():
-                    docs[doc[key]] = dict(doc)
-        finally:
-            db.close()
+        for table_name, table in (AtomicJSONStorage(str(self.path)).read() or {}).items():
+            tenant, _, coll = table_name.partition(TABLE_SEPARATOR)
+            if coll not in keys:
+                continue
+            key = keys[coll]
+            docs = tenants.setdefault(tenant, {}).setdefault(coll, {})
+            for doc in table.values():
+                docs[doc[key]] = doc
         for wal in (self.old_wal_path, self.wal_path):
             self._replay(wal, tenants)
         return tenants
 
+    def remove_stale_temporaries(self) -> list[Path]:
+        """Delete the temporary files of writes a crash interrupted (the file they were to replace stands)."""
+        removed = []
+        if self.path.parent.is_dir():
+            for tmp in self.path.parent.glob(f"{glob.escape(self.path.name)}.*{TEMP_SUFFIX}"):
+                tmp.unlink(missing_ok=True)
+                removed.append(tmp)
+        return removed
+
     def _replay(self, wal: Path, tenants: TenantRecords) -> None:
+        """Apply every complete line of `wal`; a torn last line is cut off the file."""
         if not wal.exists():
             return
-        with wal.open("r", encoding="utf-8") as fh:
+        end = 0  # the end of the last complete line
+        with wal.open("rb") as fh:
             for line in fh:
                 try:
-                    entry = json.loads(line)
-                except json.JSONDecodeError:
-                    break  # a torn last line: the transaction never completed
+                    entry = json.loads(line) if line.endswith(b"\n") else None
+                except ValueError:
+                    entry = None  # a torn line: that transaction never completed
+                if entry is None:
+                    continue
+                end = fh.tell()
                 self._apply(tenants.setdefault(entry["t"], {}), entry["ops"])
+                self._pending += 1
+        self._pending_bytes += end
+        if end < wal.stat().st_size:
+            with wal.open("r+b") as fh:
+                fh.truncate(end)
 
     def _apply(self, colls: dict[str, dict[str, Any]], ops: list[list[Any]]) -> None:
         for kind, coll, arg in ops:
@@ -136,9 +162,16 @@ class Persistence:
             self._wal.write(line)
             self._wal.flush()
             self._pending += 1
-            due = self._pending >= self.compact_after
-        if due and self._compacting.acquire(blocking=False):
+            self._pending_bytes += len(line)
+        self.compact_if_due()
+
+    def compact_if_due(self) -> bool:
+        """Start a compaction in the background if the log has grown past its limits."""
+        due = self._pending >= self.compact_after or self._pending_bytes >= self.compact_bytes
+        if due and self._collect is not None and self._compacting.acquire(blocking=False):
             threading.Thread(target=self._compact_then_release, name="sandbox-compact", daemon=True).start()
+            return True
+        return False
 
     def _compact_then_release(self) -> None:
         try:
@@ -166,7 +199,7 @@ class Persistence:
                     self.wal_path.unlink()
                 else:
                     os.replace(self.wal_path, self.old_wal_path)
-            self._pending = 0
+            self._pending = self._pending_bytes = 0
         data: dict[str, dict[str, Any]] = {}
         for tenant, colls in self._collect().items():
             for coll, docs in colls.items():

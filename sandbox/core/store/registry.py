@@ -56,7 +56,8 @@ class Store:
             tenant.persistence = persistence
             self._tenants[name] = tenant
         persistence.attach(self._copy_all)
-        persistence.compact()
+        # The log is short (compaction keeps it so): a long one is compacted behind the first answers.
+        persistence.compact_if_due()
 
     def _copy_all(self) -> dict[str, dict[str, list[dict]]]:
         with self._lock:
