@@ -1,5 +1,9 @@
 """The request journal: every vendor request of a tenant, in a bounded ring (memory stays flat).
 
+The ring is bounded twice: by entries (`JOURNAL_SIZE`) and by bytes (`JOURNAL_BYTES`, an estimate
+of what its entries take in memory), so a long load test with large bodies reaches a plateau too;
+each entry's body is cut at `JOURNAL_BODY_BYTES`. The oldest entries go first.
+
 The ring lives in `tenant.extras`, not in the store: it is history, not state, so snapshots don't
 carry it and a reset starts it afresh. Control-plane calls never reach it (they have no vendor).
 """
@@ -34,25 +38,58 @@ TRACE_KEPT = 40
 REDACT_MARGIN = 65_536
 """Body bytes past the cap that redaction still reads, for a secret that straddles the cut."""
 FILTERS = ("vendor", "method", "path", "operation", "status", "fault")
+BUDGET_BYTES = 8 * 1024 * 1024
+"""The default byte budget of one tenant's journal (config `JOURNAL_BYTES`)."""
+ENTRY_BYTES = 1000
+"""What an entry takes in memory besides its strings' characters (its dicts and small values; measured)."""
+ITEM_BYTES = 60
+"""What each header or query item adds besides its characters."""
 
 Entry = dict[str, Any]
 
 
-class Journal:
-    """One tenant's most recent requests, oldest first."""
+def entry_cost(entry: Entry) -> int:
+    """An estimate, in bytes, of the memory `entry` holds."""
+    cost = ENTRY_BYTES + len(entry.get("body") or "") + len(entry.get("path") or "")
+    for part in ("headers", "query"):
+        for name, value in (entry.get(part) or {}).items():
+            values = value if isinstance(value, list) else (value,)
+            cost += ITEM_BYTES + len(name) + sum(len(v) + ITEM_BYTES for v in values)
+    return cost + ITEM_BYTES * len(entry.get("fault_trace") or ())
 
-    def __init__(self, size: int) -> None:
-        self._entries: deque[Entry] = deque(maxlen=max(size, 1))
+
+class Journal:
+    """One tenant's most recent requests, oldest first, at most `size` of them in `budget_bytes`."""
+
+    def __init__(self, size: int, budget_bytes: int = BUDGET_BYTES) -> None:
+        self.size = max(size, 1)
+        self.budget_bytes = max(budget_bytes, 1)
+        self._entries: deque[Entry] = deque()
+        self._costs: deque[int] = deque()
+        self._bytes = 0
         self._lock = threading.Lock()
         self._next_id = 1
 
     def add(self, entry: Entry) -> Entry:
-        """Append `entry`, giving it the next id."""
+        """Append `entry`, giving it the next id; the oldest entries go while over a bound."""
+        cost = entry_cost(entry)
         with self._lock:
             entry["id"] = self._next_id
             self._next_id += 1
             self._entries.append(entry)
+            self._costs.append(cost)
+            self._bytes += cost
+            while len(self._entries) > 1 and (
+                len(self._entries) > self.size or self._bytes > self.budget_bytes
+            ):
+                self._entries.popleft()
+                self._bytes -= self._costs.popleft()
         return entry
+
+    @property
+    def bytes(self) -> int:
+        """The estimated memory its entries hold."""
+        return self._bytes
 
     def entries(self) -> list[Entry]:
         """A copy of the ring, oldest first."""
@@ -63,13 +100,15 @@ class Journal:
         """Forget every entry (ids keep counting)."""
         with self._lock:
             self._entries.clear()
+            self._costs.clear()
+            self._bytes = 0
 
 
-def journal_of(tenant: TenantState, size: int) -> Journal:
+def journal_of(tenant: TenantState, size: int, budget_bytes: int = BUDGET_BYTES) -> Journal:
     """The tenant's journal, made on first use."""
     journal = tenant.extras.get(EXTRAS_KEY)
     if journal is None:
-        journal = tenant.extras.setdefault(EXTRAS_KEY, Journal(size))
+        journal = tenant.extras.setdefault(EXTRAS_KEY, Journal(size, budget_bytes))
     return journal  # type: ignore[no-any-return]
 
 
@@ -147,9 +186,10 @@ def _body(req: Request, cap: int, vendor: str) -> dict[str, Any]:
 class JournalHook:
     """Records every vendor request of a tenant in that tenant's journal."""
 
-    def __init__(self, size: int, body_bytes: int) -> None:
+    def __init__(self, size: int, body_bytes: int, budget_bytes: int = BUDGET_BYTES) -> None:
         self.size = size
         self.body_bytes = body_bytes
+        self.budget_bytes = budget_bytes
 
     def before(self, call: Call) -> Response | None:
         """Note the time the request arrived (on the tenant's clock)."""
@@ -179,7 +219,7 @@ class JournalHook:
             "applied": request.url_rule is not None and not call.notes.get(ANSWERED),
             "route_matched": request.url_rule is not None,
         }
-        journal_of(call.tenant, self.size).add(entry)
+        journal_of(call.tenant, self.size, self.budget_bytes).add(entry)
 
         def finish() -> None:
             entry["duration_ms"] = _elapsed_ms(call)

@@ -24,7 +24,10 @@ def register(bp: Blueprint) -> None:
 
 def _journal():  # type: ignore[no-untyped-def]
     sandbox = current_sandbox()
-    return journal_of(current_call().tenant, int(sandbox.config.get("JOURNAL_SIZE") or 10_000))
+    config = sandbox.config
+    return journal_of(
+        current_call().tenant, int(config.get("JOURNAL_SIZE") or 10_000), int(config["JOURNAL_BYTES"])
+    )
 
 
 def _filters() -> dict[str, str] | Response:
