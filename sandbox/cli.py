@@ -35,8 +35,9 @@ from sandbox.cli_values import (
 from sandbox.verify.commands import register as register_checks
 
 PROG = "telephony-sandbox"
-SERVERS = ("werkzeug", "gunicorn")
-DEFAULT_SERVER = "werkzeug"
+SERVERS = ("gunicorn", "werkzeug")
+DEFAULT_SERVER = "gunicorn" if sys.platform != "win32" else "werkzeug"
+"""The production server, chosen by measurement (benchmarks/README.md); werkzeug where gunicorn is not."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -203,23 +204,9 @@ def _serve_werkzeug(app: Any, args: argparse.Namespace, cert: str | None, key: s
 
 
 def _serve_gunicorn(app: Any, args: argparse.Namespace, cert: str | None, key: str | None) -> int:
-    from sandbox.gunicorn_app import GunicornServer
+    from sandbox.gunicorn_app import serve
 
-    options: dict[str, Any] = {
-        "bind": f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}",
-        "workers": 1,  # state lives in this process: one worker, many threads
-        "threads": max(1, args.threads),
-        "worker_class": "gthread",
-        "timeout": int(app.config["HANG_CAP_S"]) + 30,
-        "graceful_timeout": 5,
-        "accesslog": "-",  # one line per request on stdout, as `docker logs` shows it
-        # The path without its query: a query may carry a secret (MOR's hash, a password).
-        "access_log_format": '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"',
-    }
-    if cert:
-        options.update(certfile=cert, keyfile=key)
-    GunicornServer(app, options).run()
-    return 0
+    return serve(app, args.host, args.port, args.threads, cert, key)
 
 
 COMMANDS: tuple[Command, ...] = (

@@ -1,4 +1,8 @@
-"""Running the sandbox under gunicorn (the production server of the Docker image)."""
+"""Running the sandbox under gunicorn, its production server (`serve`'s default and the Docker image's).
+
+One worker process (the state lives in it) of `SandboxWorker` threads: gunicorn's gthread worker,
+but a connection gets a thread only once its request has arrived (see sandbox.gunicorn_worker).
+"""
 
 from __future__ import annotations
 
@@ -29,3 +33,33 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]
     def load(self) -> Flask:
         """The WSGI app."""
         return self.application
+
+
+WORKER_CLASS = "sandbox.gunicorn_worker.SandboxWorker"
+
+
+def options(
+    app: Flask, host: str, port: int, threads: int, cert: str | None, key: str | None
+) -> dict[str, Any]:
+    """gunicorn's settings for serving `app` on host:port."""
+    settings: dict[str, Any] = {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": 1,  # state lives in this process: one worker, many threads
+        "threads": max(1, threads),
+        "worker_class": WORKER_CLASS,
+        "timeout": int(app.config["HANG_CAP_S"]) + 30,
+        "graceful_timeout": 5,
+        "keepalive": 5,
+        "accesslog": "-",  # one line per request on stdout, as `docker logs` shows it
+        # The path without its query: a query may carry a secret (MOR's hash, a password).
+        "access_log_format": '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"',
+    }
+    if cert:
+        settings.update(certfile=cert, keyfile=key)
+    return settings
+
+
+def serve(app: Flask, host: str, port: int, threads: int, cert: str | None, key: str | None) -> int:
+    """Serve `app` until SIGTERM or SIGINT; the store is flushed when the worker exits."""
+    GunicornServer(app, options(app, host, port, threads, cert, key)).run()
+    return 0
