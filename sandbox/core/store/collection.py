@@ -41,6 +41,10 @@ class Collection:
     def __iter__(self) -> Iterator[Record]:
         return iter(list(self._docs.values()))
 
+    def scan(self, reverse: bool = False) -> Iterator[Record]:
+        """Every record in insertion order (or its reverse), without a copy: only inside the tenant's lock."""
+        return reversed(self._docs.values()) if reverse else iter(self._docs.values())
+
     def values(self) -> list[Record]:
         """Every record, in insertion order."""
         return list(self._docs.values())

@@ -6,6 +6,9 @@ raises Omilia errors and returns data. Field checks live in `fields`, search/pag
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -63,14 +66,27 @@ class NumberBook:
         page_size = positive_int(params, "pageSize", DEFAULT_PAGE_SIZE)
         term = fields.optional_string(params, "searchTerm") or "%"
         order_by, direction = ordering(params)
+        if order_by == "none" and not term.strip("%"):
+            return self._listed_page(caller, page, page_size, reverse=direction == "DESC")
         matches = search_matcher(term)
-        views = [
-            self.view(rec)
+        records = [
+            rec
             for rec in self.numbers
             if rec.get("groupId") in caller.groups
             and (matches(rec.get("number")) or matches(rec.get("note")))
         ]
-        return paginate(order(views, order_by, direction), page, page_size)
+        if order_by == "none":  # insertion order: only the page's numbers need their miniApp and set
+            chosen = paginate(order(records, order_by, direction), page, page_size)
+            return dataclasses.replace(chosen, items=[self.view(rec) for rec in chosen.items])
+        return paginate(order([self.view(rec) for rec in records], order_by, direction), page, page_size)
+
+    def _listed_page(self, caller: Caller, page: int, page_size: int, reverse: bool) -> Page:
+        """The unfiltered listing in insertion order: counted by the group index, one page scanned."""
+        total = sum(self.numbers.count("groupId", group) for group in caller.groups)
+        start = (page - 1) * page_size
+        mine = (rec for rec in self.numbers.scan(reverse) if rec.get("groupId") in caller.groups)
+        items = [self.view(rec) for rec in itertools.islice(mine, start, start + page_size)]
+        return Page(items, page, page_size, math.ceil(total / page_size) if total else 0, total)
 
     def search(self, caller: Caller, criteria: Mapping[str, Any]) -> Page:
         """POST /api/numbers/search: the advanced search, paged (0 means the default, as the doc sends 0)."""

@@ -40,6 +40,8 @@ def search_matcher(term: str) -> Callable[[Any], bool]:
 
     Case-insensitive either way.
     """
+    if "%" in term and not term.strip("%"):
+        return lambda value: value is not None  # only wildcards: every value matches
     if "%" in term:
         parts = term.lower().split("%")
         return lambda value: value is not None and like(parts, str(value).lower())
