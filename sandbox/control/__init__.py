@@ -64,11 +64,12 @@ def install_control(app: Flask, sandbox: Sandbox) -> None:
             )
     except RuleError as exc:
         raise ValueError(f"initial world: {exc}") from None
-    sandbox.hooks.append(
-        JournalHook(
-            int(config["JOURNAL_SIZE"]), int(config["JOURNAL_BODY_BYTES"]), int(config["JOURNAL_BYTES"])
+    if int(config["JOURNAL_SIZE"]) > 0:  # JOURNAL_SIZE 0 turns the journal off
+        sandbox.hooks.append(
+            JournalHook(
+                int(config["JOURNAL_SIZE"]), int(config["JOURNAL_BODY_BYTES"]), int(config["JOURNAL_BYTES"])
+            )
         )
-    )
     sandbox.hooks.append(FaultHook(float(config["HANG_CAP_S"])))
 
 

@@ -30,13 +30,47 @@ class Firing:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+PLAN_KEY = "faults.plan"
+"""tenant.extras: the rules in order, with what is known before any request, per vendor (see `plan`)."""
+
+Step = tuple[Rule, "dict[str, str] | None"]
+"""A rule to try, and the trace entry that rejects it whatever the request, when that is known ahead."""
+
+
 def ordered(rules: Collection) -> list[Rule]:
     """The rules in the order they are tried."""
     return sorted(rules.values(), key=lambda r: (r.get("position", 0), r["id"]))
 
 
+def plan(rules: Collection, vendor: str | None) -> list[Step]:
+    """The rules in order, for requests of `vendor`; made again only when the rules have changed.
+
+    A rule that can never expire or be used up (no `ttl_s`, no `times`) and names another vendor
+    rejects every request of this vendor for the same reason: that trace entry is made once.
+    """
+    plans = rules.tenant.extras.get(PLAN_KEY)
+    if plans is None or plans[0] != rules.version:
+        plans = (rules.version, {})
+        rules.tenant.extras[PLAN_KEY] = plans
+    steps = plans[1].get(vendor)
+    if steps is None:
+        steps = [(rule, _rejected_ahead(rule, vendor)) for rule in ordered(rules)]
+        plans[1][vendor] = steps
+    return steps  # type: ignore[no-any-return]
+
+
+def _rejected_ahead(rule: Rule, vendor: str | None) -> dict[str, str] | None:
+    match = rule.get("match") or {}
+    timeless = rule.get("times") is None and rule.get("ttl_s") is None and rule.get("created_at") is not None
+    if timeless and "vendor" in match and match["vendor"] != vendor:
+        return {"rule": rule["id"], "reason": f"vendor {vendor} doesn't match {match['vendor']}"}
+    return None
+
+
 def active(rule: Rule, now: float) -> tuple[bool, str]:
     """Whether a rule can still fire: not expired (`ttl_s`), not used up (`times`)."""
+    if rule.get("times") is None and rule.get("ttl_s") is None:
+        return True, "active"
     state = rule.get("state") or fresh_state()
     if rule.get("times") is not None and state["fired"] >= rule["times"]:
         return False, f"used up: fired {state['fired']} of {rule['times']} times"
@@ -55,7 +89,10 @@ def evaluate(
 ) -> Firing | None:
     """The firing rule for this request, if any, with every counter it touched updated."""
     trace = [] if trace is None else trace
-    for rule in ordered(rules):
+    for rule, rejected in plan(rules, call.vendor.name if call.vendor is not None else None):
+        if rejected is not None:
+            trace.append(rejected)
+            continue
         if rule.get("created_at") is None:
             rule = {**rule, "created_at": now}
             rules.put(rule)

@@ -25,6 +25,8 @@ class Collection:
         self._docs: dict[str, Record] = {}
         self._seq: dict[str, int] = {}  # insertion order, so a rolled-back delete goes back in place
         self._next_seq = 0
+        self.version = 0
+        """Counts the changes of the collection (so a derived view can tell that it is stale)."""
         self._indexes: dict[str, dict[Any, dict[str, None]]] = {field: {} for field in indexes}
 
     # -- reading -------------------------------------------------------------------------------
@@ -115,6 +117,7 @@ class Collection:
         self._docs = dict(sorted(self._docs.items(), key=lambda item: self._seq[item[0]]))
 
     def _set(self, key: str, doc: Record | None) -> None:
+        self.version += 1
         old = self._docs.get(key)
         if old is not None:
             for field, index in self._indexes.items():
