@@ -102,6 +102,17 @@ class Collection:
         for doc in docs:
             self.put(doc)
 
+    def _load(self, docs: Iterable[Record]) -> None:
+        """Fill an empty collection at start (no transaction, no log): one pass per index."""
+        assert not self._docs, "only an empty collection is loaded"
+        self._docs = {doc[self.key]: doc for doc in docs}
+        self._seq = {key: seq for seq, key in enumerate(self._docs)}
+        self._next_seq = len(self._docs)
+        self.version += 1
+        for field, index in self._indexes.items():
+            for key, doc in self._docs.items():
+                index.setdefault(_hashable(doc.get(field)), {})[key] = None
+
     # -- internals used by the tenant's transactions --------------------------------------------
     def _restore(self, key: str, doc: Record | None, seq: int | None) -> bool:
         """Undo one write: put back `doc` (None: absent); True if the order must be mended."""

@@ -117,16 +117,17 @@ class Persistence:
         """Apply every complete line of `wal`; a torn last line is cut off the file."""
         if not wal.exists():
             return
-        end = 0  # the end of the last complete line
+        end = read = 0  # the end of the last complete line; bytes read so far
         with wal.open("rb") as fh:
             for line in fh:
+                read += len(line)
                 try:
                     entry = json.loads(line) if line.endswith(b"\n") else None
                 except ValueError:
                     entry = None  # a torn line: that transaction never completed
                 if entry is None:
                     continue
-                end = fh.tell()
+                end = read
                 self._apply(tenants.setdefault(entry["t"], {}), entry["ops"])
                 self._pending += 1
         self._pending_bytes += end

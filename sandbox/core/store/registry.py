@@ -51,13 +51,12 @@ class Store:
         for name, colls in persistence.load(keys).items():
             tenant = TenantState(name, self.schema)
             for collection in tenant.collections.values():
-                for doc in colls.get(collection.name, {}).values():
-                    collection._set(doc[collection.key], doc)
+                collection._load(colls.get(collection.name, {}).values())
             tenant.persistence = persistence
             self._tenants[name] = tenant
+        # The log is short (compaction keeps it so): it is compacted by the first write that finds it due,
+        # not at start, where compaction would compete with the first answers.
         persistence.attach(self._copy_all)
-        # The log is short (compaction keeps it so): a long one is compacted behind the first answers.
-        persistence.compact_if_due()
 
     def _copy_all(self) -> dict[str, dict[str, list[dict]]]:
         with self._lock:
