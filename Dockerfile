@@ -29,6 +29,7 @@ RUN pip install --no-deps --no-build-isolation . \
 VOLUME ["/data"]
 USER 10001:10001
 
+# `serve` runs its production server, gunicorn (one process: the state lives in it; many threads).
 ENV SANDBOX_HOST=0.0.0.0 \
     SANDBOX_PORT=8080
 EXPOSE 8080
