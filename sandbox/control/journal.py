@@ -11,6 +11,7 @@ carry it and a reset starts it afresh. Control-plane calls never reach it (they 
 from __future__ import annotations
 
 import base64
+import json
 import threading
 import time
 from collections import deque
@@ -41,7 +42,7 @@ FILTERS = ("vendor", "method", "path", "operation", "status", "fault")
 BUDGET_BYTES = 8 * 1024 * 1024
 """The default byte budget of one tenant's journal (config `JOURNAL_BYTES`)."""
 ENTRY_BYTES = 1000
-"""What an entry takes in memory besides its strings' characters (its dicts and small values; measured)."""
+"""What an entry kept as a dict takes besides its characters (its dicts and small values; measured)."""
 ITEM_BYTES = 60
 """What each header or query item adds besides its characters."""
 
@@ -58,25 +59,42 @@ def entry_cost(entry: Entry) -> int:
     return cost + ITEM_BYTES * len(entry.get("fault_trace") or ())
 
 
+PACKED_BYTES = 90
+"""What a packed entry takes besides its JSON text (the bytes object and its place in the ring)."""
+
+
 class Journal:
-    """One tenant's most recent requests, oldest first, at most `size` of them in `budget_bytes`."""
+    """One tenant's most recent requests, oldest first, at most `size` of them in `budget_bytes`.
+
+    An entry is kept as its JSON text (bytes): compact, and nothing for the garbage collector to
+    walk, so a full journal does not make collections (and the requests they pause) slow. An entry
+    still to be finished (a cut or dribbled response, whose duration comes later) stays a dict.
+    """
 
     def __init__(self, size: int, budget_bytes: int = BUDGET_BYTES) -> None:
         self.size = max(size, 1)
         self.budget_bytes = max(budget_bytes, 1)
-        self._entries: deque[Entry] = deque()
+        self._entries: deque[bytes | Entry] = deque()
         self._costs: deque[int] = deque()
         self._bytes = 0
         self._lock = threading.Lock()
         self._next_id = 1
 
-    def add(self, entry: Entry) -> Entry:
-        """Append `entry`, giving it the next id; the oldest entries go while over a bound."""
-        cost = entry_cost(entry)
+    def add(self, entry: Entry, pending: bool = False) -> Entry:
+        """Append `entry`, giving it the next id; the oldest entries go while over a bound.
+
+        A `pending` entry may still be changed by the caller; any other is stored as it is now.
+        """
         with self._lock:
             entry["id"] = self._next_id
             self._next_id += 1
-            self._entries.append(entry)
+            if pending:
+                item: bytes | Entry = entry
+                cost = entry_cost(entry)
+            else:
+                item = json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode()
+                cost = len(item) + PACKED_BYTES
+            self._entries.append(item)
             self._costs.append(cost)
             self._bytes += cost
             while len(self._entries) > 1 and (
@@ -94,7 +112,8 @@ class Journal:
     def entries(self) -> list[Entry]:
         """A copy of the ring, oldest first."""
         with self._lock:
-            return [dict(e) for e in self._entries]
+            items = list(self._entries)
+        return [json.loads(item) if isinstance(item, bytes) else dict(item) for item in items]
 
     def clear(self) -> None:
         """Forget every entry (ids keep counting)."""
@@ -219,7 +238,8 @@ class JournalHook:
             "applied": request.url_rule is not None and not call.notes.get(ANSWERED),
             "route_matched": request.url_rule is not None,
         }
-        journal_of(call.tenant, self.size, self.budget_bytes).add(entry)
+        pending = bool(cut) or call.notes.get("fault.type") == "dribble"
+        journal_of(call.tenant, self.size, self.budget_bytes).add(entry, pending)
 
         def finish() -> None:
             entry["duration_ms"] = _elapsed_ms(call)

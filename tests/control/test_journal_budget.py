@@ -54,3 +54,20 @@ def test_clearing_the_journal_gives_its_budget_back() -> None:
     for _ in range(10):
         journal.add(entry("y" * 4000))
     assert len(journal.entries()) == 10
+
+
+def test_an_entry_is_kept_as_it_was_added_unless_it_is_pending() -> None:
+    journal = Journal(100)
+    done = journal.add(entry("done"))
+    later = journal.add({**entry("later"), "duration_ms": None}, pending=True)
+    done["body"] = "changed after the fact"
+    later["duration_ms"] = 12.5  # a cut response's duration, known once the connection goes
+    first, second = journal.entries()
+    assert (first["body"], first["id"]) == ("done", 1)
+    assert (second["duration_ms"], second["id"]) == (12.5, 2)
+
+
+def test_a_packed_entry_costs_what_its_text_takes() -> None:
+    journal = Journal(100)
+    journal.add(entry("x" * 10_000))
+    assert 10_000 < journal.bytes < 10_000 + 1_000
