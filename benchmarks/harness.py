@@ -5,6 +5,7 @@ Servers listen on 127.0.0.1 only; every run of wrk is bounded in time.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -165,7 +166,8 @@ def wrk(
 ) -> Load:
     """Run wrk against `url`; requests per second and latency percentiles."""
     threads = max(1, min(2, connections))
-    argv = [ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--latency"]
+    whole = max(1, math.ceil(seconds))  # wrk takes whole seconds
+    argv = [ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{whole}s", "--latency"]
     argv += ["--timeout", "10s"]
     for name, value in (headers or {}).items():
         argv += ["-H", f"{name}: {value}"]
@@ -174,7 +176,9 @@ def wrk(
             lua = Path(tmp) / "load.lua"
             lua.write_text(script)
             argv += ["-s", str(lua)]
-        run = subprocess.run([*argv, url], capture_output=True, text=True, timeout=seconds + 60, check=True)
+        run = subprocess.run([*argv, url], capture_output=True, text=True, timeout=whole + 60)
+    if run.returncode != 0:
+        raise RuntimeError(f"wrk failed: {run.stderr.strip() or run.stdout.strip()}")
     return _parse(run.stdout)
 
 
