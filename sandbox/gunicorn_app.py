@@ -32,7 +32,7 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]
         self.cfg.set("worker_exit", lambda server, worker: store.close())
         # The state was built before the fork: frozen, the worker's garbage collector leaves its
         # pages alone, so they stay shared with the master instead of being copied.
-        self.cfg.set("pre_fork", lambda server, worker: (gc.collect(), gc.freeze()))
+        self.cfg.set("pre_fork", lambda server, worker: gc.freeze())
 
     def load(self) -> Flask:
         """The WSGI app."""

@@ -71,7 +71,7 @@ class Persistence:
     """Write-behind persistence of every tenant into one TinyDB file."""
 
     def __init__(
-        self, path: str | os.PathLike[str], compact_after: int = 20_000, compact_bytes: int = 64 * 1024 * 1024
+        self, path: str | os.PathLike[str], compact_after: int = 10_000, compact_bytes: int = 64 * 1024 * 1024
     ) -> None:
         self.path = Path(path)
         self.wal_path = self.path.with_name(self.path.name + ".wal")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import re
 import threading
 from collections import OrderedDict
@@ -47,6 +48,17 @@ class Store:
             self._restore(persistence)
 
     def _restore(self, persistence: Persistence) -> None:
+        # Loading makes millions of objects and frees none: the garbage collector would walk all
+        # of them again and again (restart time growing with the square of the data), so it waits.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._load_tenants(persistence)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _load_tenants(self, persistence: Persistence) -> None:
         keys = {f"{ns}.{coll}": spec.key for (ns, coll), spec in self.schema.items()}
         for name, colls in persistence.load(keys).items():
             tenant = TenantState(name, self.schema)
