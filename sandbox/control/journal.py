@@ -11,14 +11,17 @@ carry it and a reset starts it afresh. Control-plane calls never reach it (they 
 from __future__ import annotations
 
 import base64
-import json
+import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import parse_qsl
 
 from flask import Request, Response, request
+from werkzeug.datastructures import EnvironHeaders, MultiDict
 
 from sandbox.control.redact import REDACTED, SECRET_HEADERS, is_secret, redact_body
 from sandbox.core import body as body_reader
@@ -59,42 +62,37 @@ def entry_cost(entry: Entry) -> int:
     return cost + ITEM_BYTES * len(entry.get("fault_trace") or ())
 
 
-PACKED_BYTES = 90
-"""What a packed entry takes besides its JSON text (the bytes object and its place in the ring)."""
+RAW_BYTES = 600
+"""What a raw entry takes besides its characters (its tuples and small values; measured)."""
+
+Raw = tuple[Any, ...]
+"""An entry as the request left it (see `capture`): made into a dict only when read."""
 
 
 class Journal:
     """One tenant's most recent requests, oldest first, at most `size` of them in `budget_bytes`.
 
-    An entry is kept as its JSON text (bytes): compact, and nothing for the garbage collector to
-    walk, so a full journal does not make collections (and the requests they pause) slow. An entry
-    still to be finished (a cut or dribbled response, whose duration comes later) stays a dict.
+    Entries are kept as a request leaves them, in a tuple of plain values: recording one costs a
+    few microseconds, and the garbage collector soon stops walking it, so a full journal does not
+    make collections (and the requests they pause) slow. Reading makes them the entries of the API.
     """
 
     def __init__(self, size: int, budget_bytes: int = BUDGET_BYTES) -> None:
         self.size = max(size, 1)
         self.budget_bytes = max(budget_bytes, 1)
-        self._entries: deque[bytes | Entry] = deque()
+        self._entries: deque[tuple[int, Raw | list[Any] | Entry]] = deque()
         self._costs: deque[int] = deque()
         self._bytes = 0
         self._lock = threading.Lock()
         self._next_id = 1
 
-    def add(self, entry: Entry, pending: bool = False) -> Entry:
-        """Append `entry`, giving it the next id; the oldest entries go while over a bound.
-
-        A `pending` entry may still be changed by the caller; any other is stored as it is now.
-        """
+    def add(self, entry: Raw | list[Any] | Entry) -> int:
+        """Append an entry (a dict, or a raw one); its id. The oldest go while over a bound."""
+        cost = raw_cost(entry) if not isinstance(entry, dict) else entry_cost(entry)
         with self._lock:
-            entry["id"] = self._next_id
+            entry_id = self._next_id
             self._next_id += 1
-            if pending:
-                item: bytes | Entry = entry
-                cost = entry_cost(entry)
-            else:
-                item = json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode()
-                cost = len(item) + PACKED_BYTES
-            self._entries.append(item)
+            self._entries.append((entry_id, entry))
             self._costs.append(cost)
             self._bytes += cost
             while len(self._entries) > 1 and (
@@ -102,7 +100,7 @@ class Journal:
             ):
                 self._entries.popleft()
                 self._bytes -= self._costs.popleft()
-        return entry
+        return entry_id
 
     @property
     def bytes(self) -> int:
@@ -113,7 +111,7 @@ class Journal:
         """A copy of the ring, oldest first."""
         with self._lock:
             items = list(self._entries)
-        return [json.loads(item) if isinstance(item, bytes) else dict(item) for item in items]
+        return [{**e, "id": i} if isinstance(e, dict) else materialize(i, e) for i, e in items]
 
     def clear(self) -> None:
         """Forget every entry (ids keep counting)."""
@@ -158,40 +156,52 @@ def _capped(value: str) -> str:
     return f"{value[:VALUE_CHARS]}...[{len(value) - VALUE_CHARS} more characters]"
 
 
-def _headers(req: Request, vendor: str) -> dict[str, str]:
+def _redact_header(value: str) -> str:
+    scheme = value.split(" ", 1)[0] if " " in value else ""
+    # Keep the scheme only when it looks like one: a token sent without a scheme stays secret.
+    scheme = scheme if scheme.isascii() and scheme.isalpha() and len(scheme) <= 16 else ""
+    return f"{scheme} [redacted]".strip()
+
+
+def _headers(environ: Mapping[str, Any], vendor: str) -> dict[str, str]:
+    """The headers as werkzeug names them (Authorization and the like were redacted when taken)."""
     headers: dict[str, str] = {}
-    for name, value in req.headers.items():
+    for name, value in EnvironHeaders(environ).items():
         if name.lower() not in REDACTED_HEADERS and is_secret(name, vendor):
             value = REDACTED
-        elif name.lower() in REDACTED_HEADERS:
-            scheme = value.split(" ", 1)[0] if " " in value else ""
-            # Keep the scheme only when it looks like one: a token sent without a scheme stays secret.
-            scheme = scheme if scheme.isascii() and scheme.isalpha() and len(scheme) <= 16 else ""
-            value = f"{scheme} [redacted]".strip()
         headers[name] = _capped(value)
     return headers
 
 
-def _query(req: Request, vendor: str) -> dict[str, Any]:
+def _query(query_string: str, vendor: str) -> dict[str, Any]:
+    """The query string parsed as werkzeug parses `request.args`, secrets redacted."""
+    text = query_string.encode("latin-1", "replace").decode("utf-8", "replace")
+    pairs = parse_qsl(text, keep_blank_values=True, errors="werkzeug.url_quote")
     query: dict[str, Any] = {}
-    for key, values in req.args.to_dict(flat=False).items():
+    for key, values in MultiDict(pairs).to_dict(flat=False).items():
         secret = is_secret(key, vendor)
         kept = [REDACTED if secret else _capped(v) for v in values[:VALUES_KEPT]]
         query[_capped(key)] = kept[0] if len(kept) == 1 else kept
     return query
 
 
-def _body(req: Request, cap: int, vendor: str) -> dict[str, Any]:
+def _kept_body(req: Request, cap: int, vendor: str) -> tuple[bytes, int, bool]:
+    """The body as the journal keeps it: redacted then capped, its size, whether it was cut."""
     try:
         # A request answered before its body was read (413, or a 401 checked first) keeps none of it.
         raw = b"" if body_reader.is_unread(req) else req.get_data(cache=True)
     except Exception:
         raw = b""
+    if not raw:
+        return b"", 0, False
     # Secrets go before the cap (so a cut cannot leave half of one), over what the cap can keep.
     redacted = redact_body(raw[: cap + REDACT_MARGIN], req.content_type or "", vendor)
-    kept = redacted[:cap]
-    fields: dict[str, Any] = {"body_bytes": len(raw), "body_truncated": len(raw) > cap or len(redacted) > cap}
-    for trim in range(4 if fields["body_truncated"] else 1):
+    return redacted[:cap], len(raw), len(raw) > cap or len(redacted) > cap
+
+
+def _body(kept: bytes, size: int, truncated: bool) -> dict[str, Any]:
+    fields: dict[str, Any] = {"body_bytes": size, "body_truncated": truncated}
+    for trim in range(4 if truncated else 1):
         try:
             fields["body"] = kept[: len(kept) - trim].decode("utf-8")
             return fields
@@ -200,6 +210,78 @@ def _body(req: Request, cap: int, vendor: str) -> dict[str, Any]:
     fields["body"] = base64.b64encode(kept).decode("ascii")
     fields["body_encoding"] = "base64"
     return fields
+
+
+HEADER_KEYS = ("CONTENT_TYPE", "CONTENT_LENGTH")
+SECRET_KEYS = frozenset("HTTP_" + name.upper().replace("-", "_") for name in REDACTED_HEADERS)
+DURATION = 9
+"""The place of `duration_ms` in a raw entry (a cut or dribbled response sets it when it is done)."""
+
+
+def capture(call: Call, req: Request, response: Response, body_cap: int) -> list[Any]:
+    """What the journal keeps of a request, as cheaply as it can be taken (see `materialize`)."""
+    assert call.vendor is not None
+    vendor = call.vendor.name
+    environ = req.environ
+    headers = tuple(
+        (sys.intern(key), _redact_header(value) if key in SECRET_KEYS else value)
+        for key, value in environ.items()
+        if key.startswith("HTTP_") or (key in HEADER_KEYS and value)
+    )
+    body, size, truncated = _kept_body(req, body_cap, vendor)
+    cut = call.notes.get(CUT)
+    trace = call.notes.get("fault.trace")
+    return [
+        call.notes.get("journal.time") or call.clock.time(),
+        vendor,
+        call.operation,
+        req.method,
+        call.path,
+        environ.get("QUERY_STRING", ""),
+        headers,
+        body,
+        size,
+        _elapsed_ms(call),
+        None if cut else response.status_code,
+        call.fault,
+        call.notes.get("fault.type"),
+        tuple(_trace(trace)) if trace else (),
+        cut,
+        req.url_rule is not None and not call.notes.get(ANSWERED),
+        req.url_rule is not None,
+        truncated,
+    ]
+
+
+def materialize(entry_id: int, raw: Raw | list[Any]) -> Entry:
+    """The API's entry for a raw one."""
+    (moment, vendor, operation, method, path, query, headers, body, size, duration,
+     status, fault, fault_type, trace, cut, applied, matched, truncated) = raw  # fmt: skip
+    return {
+        "id": entry_id,
+        "time": isoformat(datetime.fromtimestamp(moment, tz=timezone.utc)),
+        "vendor": vendor,
+        "operation": operation,
+        "method": method,
+        "path": path,
+        "query": _query(query, vendor),
+        "headers": _headers(dict(headers), vendor),
+        **_body(body, size, truncated),
+        "status": status,
+        "duration_ms": duration,
+        "fault": fault,
+        "fault_type": fault_type,
+        "fault_trace": list(trace),
+        "cut": cut,
+        "applied": applied,
+        "route_matched": matched,
+    }
+
+
+def raw_cost(raw: Raw | list[Any]) -> int:
+    """An estimate, in bytes, of the memory a raw entry holds."""
+    headers = sum(len(k) + len(v) + ITEM_BYTES for k, v in raw[6])
+    return RAW_BYTES + len(raw[4]) + len(raw[5]) + headers + len(raw[7]) + ITEM_BYTES * len(raw[13])
 
 
 class JournalHook:
@@ -212,41 +294,26 @@ class JournalHook:
 
     def before(self, call: Call) -> Response | None:
         """Note the time the request arrived (on the tenant's clock)."""
-        call.notes["journal.time"] = isoformat(call.clock.now())
+        call.notes["journal.time"] = call.clock.time()
         return None
 
     def after(self, call: Call, response: Response) -> Response:
         """Write the entry; requests whose delivery outlasts the view get their duration when done."""
-        assert call.vendor is not None
+        raw = capture(call, request, response, self.body_bytes)
         cut = call.notes.get(CUT)
-        entry: Entry = {
-            "id": 0,
-            "time": call.notes.get("journal.time") or isoformat(call.clock.now()),
-            "vendor": call.vendor.name,
-            "operation": call.operation,
-            "method": request.method,
-            "path": call.path,
-            "query": _query(request, call.vendor.name),
-            "headers": _headers(request, call.vendor.name),
-            **_body(request, self.body_bytes, call.vendor.name),
-            "status": None if cut else response.status_code,
-            "duration_ms": _elapsed_ms(call),
-            "fault": call.fault,
-            "fault_type": call.notes.get("fault.type"),
-            "fault_trace": _trace(call.notes.get("fault.trace") or []),
-            "cut": cut,
-            "applied": request.url_rule is not None and not call.notes.get(ANSWERED),
-            "route_matched": request.url_rule is not None,
-        }
-        pending = bool(cut) or call.notes.get("fault.type") == "dribble"
-        journal_of(call.tenant, self.size, self.budget_bytes).add(entry, pending)
+        dribble = call.notes.get("fault.type") == "dribble"
+        journal = journal_of(call.tenant, self.size, self.budget_bytes)
+        if not (cut or dribble):
+            journal.add(tuple(raw))
+            return response
+        journal.add(raw)  # kept mutable: its duration is known once the delivery ends
 
         def finish() -> None:
-            entry["duration_ms"] = _elapsed_ms(call)
+            raw[DURATION] = _elapsed_ms(call)
 
         if cut:
             call.notes.setdefault(ON_CUT, []).append(finish)
-        elif call.notes.get("fault.type") == "dribble":
+        else:
             response.call_on_close(finish)
         return response
 

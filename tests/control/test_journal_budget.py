@@ -56,18 +56,22 @@ def test_clearing_the_journal_gives_its_budget_back() -> None:
     assert len(journal.entries()) == 10
 
 
-def test_an_entry_is_kept_as_it_was_added_unless_it_is_pending() -> None:
-    journal = Journal(100)
-    done = journal.add(entry("done"))
-    later = journal.add({**entry("later"), "duration_ms": None}, pending=True)
-    done["body"] = "changed after the fact"
-    later["duration_ms"] = 12.5  # a cut response's duration, known once the connection goes
-    first, second = journal.entries()
-    assert (first["body"], first["id"]) == ("done", 1)
-    assert (second["duration_ms"], second["id"]) == (12.5, 2)
+def test_a_recorded_request_costs_what_its_body_and_headers_take() -> None:
+    app = create_app({"TESTING": True})
+    client = app.test_client()
+    client.post(NUMBERS_PATH, data="x" * 10_000, content_type="text/plain")
+    journal = journal_of(app.extensions["sandbox"].store.tenant("default"), 1)
+    small = journal.bytes
+    assert 10_000 < small < 10_000 + 2_000
+    client.post(NUMBERS_PATH, data="x", content_type="text/plain", headers={"X-Big": "v" * 5_000})
+    assert journal.bytes - small > 5_000
 
 
-def test_a_packed_entry_costs_what_its_text_takes() -> None:
-    journal = Journal(100)
-    journal.add(entry("x" * 10_000))
-    assert 10_000 < journal.bytes < 10_000 + 1_000
+def test_a_recorded_entry_reads_the_same_each_time() -> None:
+    client = create_app({"TESTING": True}).test_client()
+    client.get(NUMBERS_PATH + "?a=1&a=2&b=%ZZ&c", headers={"Authorization": "Bearer secret-token"})
+    first = client.get("/__sandbox/requests").json["requests"]
+    assert first == client.get("/__sandbox/requests").json["requests"]
+    (entry,) = first
+    assert entry["query"] == {"a": ["1", "2"], "b": "%ZZ", "c": ""}
+    assert entry["headers"]["Authorization"] == "Bearer [redacted]"
