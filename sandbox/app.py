@@ -30,7 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "TENANT": None,  # every request of the listener is in this tenant (no /t/ prefix, no header)
     "JOURNAL_SIZE": 10_000,  # requests kept per tenant (0: no journal)
     "JOURNAL_BODY_BYTES": 16_384,  # request body bytes kept per journal entry
-    "JOURNAL_BYTES": 8 * 1024 * 1024,  # memory (estimated) the journal of one tenant may hold
+    "JOURNAL_BYTES": 12 * 1024 * 1024,  # memory (estimated) the journal of one tenant may hold
     "HANG_CAP_S": 300.0,  # the longest a `hang` fault holds a connection
     **limits.DEFAULTS,  # MAX_CONTENT_LENGTH, MAX_TENANTS, XML_MAX_DEPTH, ... (README "Limits")
     "JSON_SORT_KEYS": False,

@@ -35,7 +35,7 @@ from sandbox.cli_values import (
 from sandbox.verify.commands import register as register_checks
 
 PROG = "telephony-sandbox"
-SERVERS = ("gunicorn", "werkzeug")
+SERVERS = ("werkzeug", "gunicorn")
 DEFAULT_SERVER = "gunicorn" if sys.platform != "win32" else "werkzeug"
 """The production server, chosen by measurement (benchmarks/README.md); werkzeug where gunicorn is not."""
 

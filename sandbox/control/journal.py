@@ -42,7 +42,7 @@ TRACE_KEPT = 40
 REDACT_MARGIN = 65_536
 """Body bytes past the cap that redaction still reads, for a secret that straddles the cut."""
 FILTERS = ("vendor", "method", "path", "operation", "status", "fault")
-BUDGET_BYTES = 8 * 1024 * 1024
+BUDGET_BYTES = 12 * 1024 * 1024
 """The default byte budget of one tenant's journal (config `JOURNAL_BYTES`)."""
 ENTRY_BYTES = 1000
 """What an entry kept as a dict takes besides its characters (its dicts and small values; measured)."""
@@ -62,7 +62,7 @@ def entry_cost(entry: Entry) -> int:
     return cost + ITEM_BYTES * len(entry.get("fault_trace") or ())
 
 
-RAW_BYTES = 600
+RAW_BYTES = 400
 """What a raw entry takes besides its characters (its tuples and small values; measured)."""
 
 Raw = tuple[Any, ...]
@@ -223,10 +223,11 @@ def capture(call: Call, req: Request, response: Response, body_cap: int) -> list
     assert call.vendor is not None
     vendor = call.vendor.name
     environ = req.environ
-    headers = tuple(
-        (sys.intern(key), _redact_header(value) if key in SECRET_KEYS else value)
+    headers = tuple(  # flat: name, value, name, value... (a tuple per pair would double its cost)
+        item
         for key, value in environ.items()
         if key.startswith("HTTP_") or (key in HEADER_KEYS and value)
+        for item in (sys.intern(key), _redact_header(value) if key in SECRET_KEYS else value)
     )
     body, size, truncated = _kept_body(req, body_cap, vendor)
     cut = call.notes.get(CUT)
@@ -265,7 +266,7 @@ def materialize(entry_id: int, raw: Raw | list[Any]) -> Entry:
         "method": method,
         "path": path,
         "query": _query(query, vendor),
-        "headers": _headers(dict(headers), vendor),
+        "headers": _headers(dict(zip(headers[::2], headers[1::2], strict=True)), vendor),
         **_body(body, size, truncated),
         "status": status,
         "duration_ms": duration,
@@ -280,7 +281,7 @@ def materialize(entry_id: int, raw: Raw | list[Any]) -> Entry:
 
 def raw_cost(raw: Raw | list[Any]) -> int:
     """An estimate, in bytes, of the memory a raw entry holds."""
-    headers = sum(len(k) + len(v) + ITEM_BYTES for k, v in raw[6])
+    headers = sum(len(item) + ITEM_BYTES // 2 for item in raw[6])
     return RAW_BYTES + len(raw[4]) + len(raw[5]) + headers + len(raw[7]) + ITEM_BYTES * len(raw[13])
 
 
