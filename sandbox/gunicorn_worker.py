@@ -30,11 +30,11 @@ from typing import Any
 from gunicorn.workers.gthread import _DEFER, TConn, ThreadWorker
 
 HEAD_TIMEOUT_S = 10.0
-"""How long a client has, from its connection (or its previous answer), to send a whole request head."""
+"""How long a client has, from its connection or the first bytes of a request, to send the whole head."""
 READ_TIMEOUT_S = 30.0
 """The longest a thread waits for the client's next bytes (a body it reads itself)."""
 BODY_BUFFER_BYTES = 1024 * 1024
-"""Bodies of known length up to this size are read in the event loop, before a thread is given."""
+"""Bodies of known length up to this size are read, without blocking, before the request is served."""
 HEAD_LIMIT_BYTES = 256 * 1024
 """A head longer than this is handed on unfinished: gunicorn's parser refuses it."""
 RECV_BYTES = 256 * 1024
