@@ -73,6 +73,8 @@ class Server:
     process: subprocess.Popen[bytes]
     url: str
     started: float
+    log: Path
+    """What the server printed (a file: a pipe nobody drains would stop a server that logs each request)."""
     ready_s: float = 0.0
 
     def wait(self, path: str = "/", timeout: float = 60.0) -> float:
@@ -86,7 +88,7 @@ class Server:
                 break
             except OSError:
                 if self.process.poll() is not None or time.monotonic() > deadline:
-                    out = self.process.stdout.read().decode(errors="replace") if self.process.stdout else ""
+                    out = self.log.read_text(errors="replace")
                     raise RuntimeError(f"{self.name} did not start: {out[-2000:]}") from None
                 time.sleep(0.005)
         self.ready_s = time.perf_counter() - self.started
@@ -105,24 +107,25 @@ class Server:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
-        if self.process.stdout:
-            self.process.stdout.close()
+        self.log.unlink(missing_ok=True)
 
 
 def start(name: str, argv: Sequence[str], port: int, env: dict[str, str] | None = None) -> Server:
     """Start `argv` in a process group of its own; the server is at http://127.0.0.1:port."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("SANDBOX_")}
     environment.update({"PYTHONPATH": str(ROOT), **(env or {})})
+    fd, log = tempfile.mkstemp(prefix="bench-server-", suffix=".log")
     started = time.perf_counter()
-    process = subprocess.Popen(
-        list(argv),
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    return Server(name, process, f"http://127.0.0.1:{port}", started)
+    with os.fdopen(fd, "wb") as out:
+        process = subprocess.Popen(
+            list(argv),
+            cwd=ROOT,
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    return Server(name, process, f"http://127.0.0.1:{port}", started, Path(log))
 
 
 def _children(pid: int) -> list[int]:
