@@ -24,7 +24,7 @@ def numbers_after_writes(path: Path, records: int, writes: int) -> None:
 
 def many_tenants(path: Path, tenants: int, writes_each: int = 5) -> None:
     """`tenants` tenants of the default world, each with a few writes; no clean shutdown."""
-    store = create_app({"DATA": str(path)}).extensions["sandbox"].store
+    store = create_app({"DATA": str(path), "MAX_TENANTS": max(tenants, 1000)}).extensions["sandbox"].store
     for t in range(tenants):
         numbers = store.tenant(f"tenant-{t}").collection("omilia", "numbers")
         key = numbers.keys()[0]
