@@ -59,3 +59,5 @@ class Vendor:
     """Appended to the listener's base URL to give what the vendor's client is told."""
     contract: str | None = None
     """The contract file (under contracts/) that describes this vendor, if it has its own."""
+    task_operations: frozenset[str] = frozenset()
+    """Operations that start or poll an asynchronous task: the only ones a `task_failure` fault acts on."""

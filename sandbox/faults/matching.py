@@ -28,18 +28,13 @@ def glob_match(pattern: str, text: str) -> bool:
     return True
 
 
-TASK_OPERATIONS = frozenset(
-    {"uploadNumbers", "uploadNumbersV3", "unassignNumbers", "releaseNumbers", "getTask"}
-)
-"""Operator Connect operations that start or poll a task: the only requests `task_failure` applies to."""
-
-
 def task_call(call: Call) -> tuple[bool, str]:
-    """Whether a request starts or polls an Operator Connect task (so a `task_failure` can act on it)."""
-    vendor = call.vendor.name if call.vendor is not None else None
-    if vendor == "operator-connect" and call.operation in TASK_OPERATIONS:
+    """Whether a request starts or polls a task of its vendor (`task_operations`), as `task_failure` needs."""
+    vendor = call.vendor
+    if vendor is not None and call.operation in vendor.task_operations:
         return True, "starts or polls a task"
-    return False, f"{vendor} {call.operation} starts or polls no Operator Connect task (task_failure)"
+    name = vendor.name if vendor is not None else None
+    return False, f"{name} {call.operation} starts or polls no Operator Connect task (task_failure)"
 
 
 def match_call(match: Mapping[str, str], call: Call, method: str) -> tuple[bool, str]:

@@ -26,4 +26,15 @@ vendor = Vendor(
     seed=world.seed,
     operation=endpoint_operation,
     contract="operator-connect",
+    task_operations=frozenset(
+        {
+            "uploadNumbers",
+            "uploadNumbersV3",
+            "unassignNumbers",
+            "releaseNumbers",
+            "deleteSipConnection",
+            "createCustomerFromLead",
+            "getTask",
+        }
+    ),
 )

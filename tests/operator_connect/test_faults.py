@@ -6,7 +6,7 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from tests.operator_connect.conftest import DOC_SINGLE, OcClient, get_token
+from tests.operator_connect.conftest import CUSTOMER_GUID, DOC_SINGLE, LEAD, OcClient, get_token
 
 
 def add_rule(client: FlaskClient, match: dict[str, Any], action: dict[str, Any]) -> None:
@@ -74,3 +74,29 @@ def test_task_failure_rule_without_a_match_waits_for_the_next_task(client: Flask
     task = oc.finish(oc.upload(DOC_SINGLE).json["taskId"])
     assert task["status"] == "CompletedFailure"
     assert "UploadToAccount job status: Failed." in [m["message"] for m in task["executionMessages"]]
+
+
+def test_task_failure_rule_on_a_sip_connection_deletion_fails_its_task(
+    client: FlaskClient, oc: OcClient
+) -> None:
+    add_rule(client, {"operation": "deleteSipConnection"}, {"type": "task_failure"})
+    task = oc.finish(oc.call("DELETE", f"/v2/sitelocation/{CUSTOMER_GUID}").json["sbcCleanupTaskId"])
+    assert task["status"] == "CompletedFailure"
+    assert {"level": "Error", "message": "SBC cleanup script failed."} in task["executionMessages"]
+
+
+def test_task_failure_rule_on_a_lead_conversion_fails_its_task(client: FlaskClient, oc: OcClient) -> None:
+    add_rule(
+        client,
+        {"operation": "createCustomerFromLead"},
+        {"type": "task_failure", "message": "Ovoc site creation failed."},
+    )
+    body = {
+        "configurationName": "OcEssential_TENANT_TYPE",
+        "customerShortName": "LeadCo",
+        "customerFullName": "Lead Company Ltd",
+        "msTenantId": LEAD,
+    }
+    task = oc.finish(oc.call("POST", "/v3/customer", body).json["jobId"])
+    assert task["status"] == "CompletedFailure"
+    assert {"level": "Error", "message": "Ovoc site creation failed."} in task["executionMessages"]
