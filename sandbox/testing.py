@@ -9,6 +9,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -120,7 +121,9 @@ class ServeProcess:
     """`python -m sandbox serve ARGS` as a child process on a free port, for tests of the real CLI.
 
     The environment's SANDBOX_* variables are dropped unless given in `env`. Leaving the `with`
-    block sends SIGTERM (the server flushes its data file) and waits for the process to end.
+    block sends SIGTERM (the server flushes its data file) and waits for the process to end. What the
+    child prints goes to a temporary file, not a pipe, so a chatty server (its request log) never
+    blocks on a full pipe nobody reads.
     """
 
     def __init__(
@@ -133,12 +136,12 @@ class ServeProcess:
         self.env.update(env or {})
         self.timeout = timeout
         self.process: subprocess.Popen[bytes] | None = None
+        self._log: Any = None
 
     def start(self) -> ServeProcess:
         """Start the process and wait until its health check answers."""
-        self.process = subprocess.Popen(
-            self.args, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-        )
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop(), after the child ends)
+        self.process = subprocess.Popen(self.args, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
         context = ssl._create_unverified_context()
         deadline = time.monotonic() + self.timeout
         while True:
@@ -170,9 +173,11 @@ class ServeProcess:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        if proc.stdout:
-            self._output = proc.stdout.read().decode(errors="replace")
-            proc.stdout.close()
+        if self._log is not None:
+            self._log.seek(0)
+            self._output = self._log.read().decode(errors="replace")
+            self._log.close()
+            self._log = None
         self.process = None
 
     def __enter__(self) -> ServeProcess:
