@@ -21,22 +21,10 @@ MEDIA_TYPES = ("application/xml", "text/xml")
 _registered = False
 
 
-def element_value(node: Any) -> Any:
-    """One xmltodict node as JSON: its text, or an object of its attributes and children."""
-    if node is None:
-        return ""
-    if isinstance(node, list):
-        return [element_value(item) for item in node]
-    if isinstance(node, dict):
-        # Text beside attributes or children is not part of the model (mixed content).
-        return {key.removeprefix("@"): element_value(value) for key, value in node.items() if key != "#text"}
-    return node
-
-
 def parse_document(content: bytes) -> Any:
     """The root element of an XML document as JSON (parsed by sandbox.core.xmlio: no DTDs, no entities)."""
     (root,) = xmlio.parse(content).values()
-    return element_value(root)
+    return xmlio.element_value(root)
 
 
 def _deserialize(_ctx: Any, response: Any) -> Any:

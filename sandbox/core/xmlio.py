@@ -90,3 +90,16 @@ def render(document: dict[str, Any], *, declaration: bool = True, pretty: bool =
     """Write one root element from xmltodict's dicts, optionally with MOR-style UTF-8 declaration."""
     body = xmltodict.unparse(document, full_document=False, pretty=pretty, indent="  ")
     return f"{XML_DECLARATION}\n{body}\n" if declaration else f"{body}\n"
+
+
+def element_value(node: Any) -> Any:
+    """One parsed element as JSON, as the contracts' XML schemas describe it: its text, or an object of
+    its attributes (without `@`) and children. Text beside attributes or children (mixed content) is
+    not part of that model."""
+    if node is None:
+        return ""
+    if isinstance(node, list):
+        return [element_value(item) for item in node]
+    if isinstance(node, dict):
+        return {key.removeprefix("@"): element_value(value) for key, value in node.items() if key != "#text"}
+    return node

@@ -29,17 +29,6 @@ def response_spec(operation: Operation, status: int) -> dict[str, Any] | None:
     return None
 
 
-def element_value(node: Any) -> Any:
-    """One xmltodict node as JSON: its text, or an object of its attributes and children."""
-    if node is None:
-        return ""
-    if isinstance(node, list):
-        return [element_value(item) for item in node]
-    if isinstance(node, dict):
-        return {key.removeprefix("@"): element_value(value) for key, value in node.items() if key != "#text"}
-    return node
-
-
 def _xml_path(root_name: str, tree: Any, segments: list[Any]) -> str:
     """A schema error's instance path as an element/attribute path of the original document."""
     parts: list[Any] = [root_name]
@@ -97,7 +86,7 @@ def _check_schema(schema: dict[str, Any], media: str, content: bytes) -> list[Di
         except xmlio.XmlParseError as exc:
             return [Difference("/", "schema", "", f"not XML: {exc}")]
         ((root, tree),) = document.items()
-        instance, kind = element_value(tree), "xml"
+        instance, kind = xmlio.element_value(tree), "xml"
         expected_root = _root_names(schema)
         if expected_root and root not in expected_root:
             return [
