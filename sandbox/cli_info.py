@@ -7,8 +7,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml
-
 from sandbox import __version__
 from sandbox.cli_values import UsageError
 
@@ -30,6 +28,8 @@ def add_contracts(parser: argparse.ArgumentParser) -> None:
 
 def run_contracts(args: argparse.Namespace) -> int:
     """List the contracts (name, title, file), or copy their files into `--out`."""
+    import yaml
+
     from sandbox.core.contracts import CONTRACT_NAMES, contract_path
 
     paths = {name: contract_path(name) for name in CONTRACT_NAMES}
@@ -64,6 +64,8 @@ def add_world(parser: argparse.ArgumentParser) -> None:
 
 def default_world_yaml() -> str:
     """Every vendor's default records as YAML, in the format `--world` reads."""
+    import yaml
+
     from sandbox.core.world import default_world
     from sandbox.vendors import load_vendors
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
@@ -182,6 +180,8 @@ def writable_file(raw: str) -> str:
 
 def document(raw: str) -> Any:
     """The YAML or JSON document in file `raw`, or a ValueError saying what is wrong with it."""
+    import yaml  # deferred: a start without a world file never reads YAML
+
     from sandbox.core.world import read_document
 
     readable_file(raw)
@@ -197,7 +197,7 @@ def document(raw: str) -> Any:
         raise ValueError(str(exc.strerror or exc)) from None
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> str:
+def _yaml_problem(exc: Exception) -> str:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     return f"{problem} (line {mark.line + 1}, column {mark.column + 1})" if mark else str(problem)

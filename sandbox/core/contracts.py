@@ -8,8 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 CONTRACT_NAMES = ("omilia", "mor", "switchvox", "operator-connect", "sandbox")
 
 
@@ -62,6 +60,8 @@ def relocated(path: Path, script_root: str, at_root: tuple[str, ...]) -> str:
                 if isinstance(operation, dict):
                     _map_servers(operation, locate)
     served["paths"] = moved
+    import yaml  # deferred: loaded when a contract is first served, not at start
+
     return yaml.safe_dump(served, sort_keys=False, allow_unicode=True, width=110)
 
 
@@ -73,4 +73,6 @@ def _map_servers(node: dict[str, Any], locate: Callable[[str], str]) -> None:
 
 @functools.lru_cache(maxsize=16)
 def _load(path: Path, _mtime: int) -> dict[str, Any]:
+    import yaml
+
     return yaml.safe_load(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]

@@ -15,11 +15,10 @@ import json
 import math
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+if TYPE_CHECKING:  # cryptography is loaded at the first key, not at start
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 
 class TokenError(ValueError):
@@ -73,6 +72,8 @@ class SigningKey:
 
     def private_pem(self) -> str:
         """The private key as unencrypted PKCS#8 PEM (for a world file)."""
+        from cryptography.hazmat.primitives import serialization
+
         return self.private.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         ).decode("ascii")
@@ -87,12 +88,17 @@ def signing_key() -> SigningKey:
     global _key
     with _lock:
         if _key is None:
+            from cryptography.hazmat.primitives.asymmetric import rsa
+
             _key = SigningKey.of(rsa.generate_private_key(public_exponent=65537, key_size=2048))
         return _key
 
 
 def use_private_key(pem: str | bytes) -> SigningKey:
     """Sign with this PEM private key from now on; TokenError if it is not an RSA private key."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     global _key
     try:
         private = serialization.load_pem_private_key(pem.encode() if isinstance(pem, str) else pem, None)
@@ -117,12 +123,19 @@ def encode(claims: dict[str, Any], *, header: dict[str, Any] | None = None) -> s
     head = {"alg": "RS256", "typ": "JWT", **(header or {}), "kid": key.kid}
     parts = [_b64(json.dumps(part, separators=(",", ":")).encode()) for part in (head, claims)]
     signing_input = ".".join(parts)
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
     signature = key.private.sign(signing_input.encode("ascii"), padding.PKCS1v15(), hashes.SHA256())
     return f"{signing_input}.{_b64(signature)}"
 
 
 @functools.lru_cache(maxsize=4096)
 def _verified(signing_input: bytes, signature: bytes, kid: str) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
     key = signing_key()
     if kid != key.kid:
         return False

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sandbox.core.store.tenant import StateError, World
 from sandbox.core.vendor import Vendor
 
@@ -23,6 +21,8 @@ def read_document(path: str | Path) -> Any:
     text = Path(path).read_text(encoding="utf-8")
     if str(path).endswith(".json"):
         return json.loads(text)
+    import yaml  # deferred: a start without a YAML world file never loads it
+
     return yaml.safe_load(text)
 
 

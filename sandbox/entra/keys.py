@@ -13,16 +13,16 @@ import datetime
 import functools
 from typing import Any
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.x509.oid import NameOID
-
 from sandbox.core import jwt
 
 
 @functools.lru_cache(maxsize=4)
 def _certificate(kid: str) -> str:
     """A self-signed certificate of the signing key named `kid` (base64 DER, as `x5c` holds it)."""
+    from cryptography import x509  # deferred: x509 is loaded when the JWKS is first asked for
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.x509.oid import NameOID
+
     key = jwt.signing_key()
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "accounts.accesscontrol.windows.net")])
     start = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
