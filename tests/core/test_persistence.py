@@ -64,6 +64,19 @@ def test_a_torn_last_log_line_is_ignored(tmp_path: Path) -> None:
     assert "x" in keys and "torn" not in keys
 
 
+def test_a_garbled_log_line_is_skipped_and_the_lines_after_it_replayed(tmp_path: Path) -> None:
+    path = tmp_path / "data.json"
+    store = open_store(path)
+    items = store.tenant("a").collection("v", "items")
+    items.put({"id": "before"})
+    wal = path.with_name(path.name + ".wal")
+    with wal.open("a", encoding="utf-8") as fh:
+        fh.write('{"t": "a", "ops": [["put", "v.items", {"id": "garbled"\n')
+    items.put({"id": "after"})
+    again = open_store(path)
+    assert again.tenant("a").collection("v", "items").keys() == ["seed", "before", "after"]
+
+
 def test_a_crash_during_compaction_loses_nothing(tmp_path: Path) -> None:
     path = tmp_path / "data.json"
     store = open_store(path)

@@ -111,7 +111,10 @@ class Collection:
         self.version += 1
         for field, index in self._indexes.items():
             for key, doc in self._docs.items():
-                index.setdefault(_hashable(doc.get(field)), {})[key] = None
+                value = doc.get(field)
+                if isinstance(value, (list, dict)):
+                    value = _hashable(value)
+                index.setdefault(value, {})[key] = None
 
     # -- internals used by the tenant's transactions --------------------------------------------
     def _restore(self, key: str, doc: Record | None, seq: int | None) -> bool:

@@ -117,21 +117,18 @@ class Persistence:
         """Apply every complete line of `wal`; a torn last line is cut off the file."""
         if not wal.exists():
             return
-        end = read = 0  # the end of the last complete line; bytes read so far
-        with wal.open("rb") as fh:
-            for line in fh:
-                read += len(line)
-                try:
-                    entry = json.loads(line) if line.endswith(b"\n") else None
-                except ValueError:
-                    entry = None  # a torn line: that transaction never completed
-                if entry is None:
-                    continue
-                end = read
-                self._apply(tenants.setdefault(entry["t"], {}), entry["ops"])
-                self._pending += 1
+        data = wal.read_bytes()
+        complete = data[: data.rfind(b"\n") + 1]  # a last line without its newline never completed
+        entries = _entries(complete)
+        if entries is None:
+            entries, end = _entries_one_by_one(complete)
+        else:
+            end = len(complete)
+        for entry in entries:
+            self._apply(tenants.setdefault(entry["t"], {}), entry["ops"])
+        self._pending += len(entries)
         self._pending_bytes += end
-        if end < wal.stat().st_size:
+        if end < len(data):
             with wal.open("r+b") as fh:
                 fh.truncate(end)
 
@@ -215,3 +212,31 @@ class Persistence:
             if self._wal is not None:
                 self._wal.close()
                 self._wal = None
+
+
+def _entries(complete: bytes) -> list[dict[str, Any]] | None:
+    """Every line of `complete` parsed in one pass (one JSON array), or None if any line is not an entry."""
+    if not complete:
+        return []
+    try:
+        entries = json.loads(b"[" + complete.rstrip(b"\n").replace(b"\n", b",") + b"]")
+    except ValueError:
+        return None
+    if all(isinstance(entry, dict) for entry in entries):
+        return entries  # type: ignore[no-any-return]
+    return None
+
+
+def _entries_one_by_one(complete: bytes) -> tuple[list[dict[str, Any]], int]:
+    """The lines that parse as entries, and the end of the last of them (a bad line is skipped)."""
+    entries, end, read = [], 0, 0
+    for line in complete.splitlines(keepends=True):
+        read += len(line)
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue  # a torn line: that transaction never completed
+        if isinstance(entry, dict):
+            entries.append(entry)
+            end = read
+    return entries, end
