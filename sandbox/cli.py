@@ -108,6 +108,9 @@ def run_serve(args: argparse.Namespace) -> int:
     if cert:
         _check_certificate(args, cert, key)
     _check_listen(args)
+    from sandbox.core.malloc import keep_trimming
+
+    keep_trimming()  # a served process gives back what a big request's parsing freed
     app = _build_app(args)
     scheme = "https" if cert else "http"
     where = (f", {args.vendor} at the root" if args.vendor else "") + (
