@@ -369,10 +369,10 @@ def _restart_ms(data: Path, samples: int) -> float:
 
     def make() -> Server:
         copy = data.with_name(f"copy-{data.name}")
-        shutil.copyfile(data, copy)
-        for log in data.parent.glob(f"{data.name}*"):
-            if log != data:
-                shutil.copyfile(log, copy.with_name(log.name.replace(data.name, copy.name, 1)))
+        for stale in data.parent.glob(f"{copy.name}*"):
+            stale.unlink()
+        for part in data.parent.glob(f"{data.name}*"):  # the file (if written yet) and its logs
+            shutil.copyfile(part, copy.with_name(copy.name + part.name[len(data.name) :]))
         return servers.sandbox("--data", str(copy))
 
     return start_ms(make, "/__sandbox/health", samples)
