@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import socket
 import ssl
 import sys
@@ -175,6 +174,8 @@ def _build_app(args: argparse.Namespace) -> Any:
 def _serve_werkzeug(app: Any, args: argparse.Namespace, cert: str | None, key: str | None, store: Any) -> int:
     from werkzeug.serving import WSGIRequestHandler, make_server
 
+    from sandbox.foreground import serve_until_stopped
+
     class QuietQueryHandler(WSGIRequestHandler):
         """Logs each request with its path only: a query may carry a secret (MOR's hash, a password)."""
 
@@ -191,17 +192,9 @@ def _serve_werkzeug(app: Any, args: argparse.Namespace, cert: str | None, key: s
         args.host, args.port, app, threaded=True, request_handler=QuietQueryHandler, ssl_context=context
     )
     server.daemon_threads = True
-
-    def stop(*_: Any) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        serve_until_stopped(server)
     finally:
-        server.server_close()
         store.close()
     return 0
 

@@ -9,7 +9,6 @@ client unchanged, and one JSON line (request and response, readable, secrets red
 from __future__ import annotations
 
 import base64
-import signal
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +19,7 @@ from werkzeug.datastructures import Headers
 from werkzeug.wrappers import Request as WsgiRequest
 from werkzeug.wrappers import Response as WsgiResponse
 
+from sandbox.foreground import serve_until_stopped
 from sandbox.verify.exchange import Answer, Request, decode_body, join_url, media_type
 from sandbox.verify.redact import redact_exchange
 
@@ -132,18 +132,6 @@ def serve(vendor: str, target: str, host: str, port: int, out: str, insecure: bo
     server = make_server(host, port, Recorder(vendor, target, out, insecure), threaded=True)
     server.daemon_threads = True
 
-    def stop(*_: Any) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    print(
-        f"telephony-sandbox record: {vendor} on http://{host}:{server.server_port} -> {target} ({out})",
-        flush=True,
-    )
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    line = f"telephony-sandbox record: {vendor} on http://{host}:{server.server_port} -> {target} ({out})"
+    serve_until_stopped(server, ready=lambda: print(line, flush=True))
     return 0
