@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 
 from sandbox.control import SANDBOX_COLLECTIONS, control_blueprint, install_control, sandbox_seed
-from sandbox.core import jwt, limits, pipeline
+from sandbox.core import answer_cache, jwt, limits, pipeline
 from sandbox.core.runtime import Sandbox
 from sandbox.core.store import Store
 from sandbox.core.store.persist import Persistence
@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "JOURNAL_BODY_BYTES": 16_384,  # request body bytes kept per journal entry
     "JOURNAL_BYTES": 12 * 1024 * 1024,  # memory (estimated) the journal of one tenant may hold
     "HANG_CAP_S": 300.0,  # the longest a `hang` fault holds a connection
+    **answer_cache.DEFAULTS,  # ANSWER_CACHE, ANSWER_CACHE_BYTES, ANSWER_CACHE_CHECK (README)
     **limits.DEFAULTS,  # MAX_CONTENT_LENGTH, MAX_TENANTS, XML_MAX_DEPTH, ... (README "Limits")
     "JSON_SORT_KEYS": False,
     # No automatic OPTIONS answers (an empty text/html 200): vendors don't document OPTIONS, so it
@@ -83,7 +84,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     for vendor in vendors:
         app.register_blueprint(vendor.blueprint(), url_prefix=vendor.prefix)
 
-    inner = app.wsgi_app
+    inner = answer_cache.AnswerCacheMiddleware(app.wsgi_app, sandbox, sandbox.replayed)
     app.extensions["sandbox.inner_wsgi"] = inner
     if app.config["VENDOR"]:
         app.wsgi_app = root_listener(app, app.config["VENDOR"], app.config["TENANT"])  # type: ignore[method-assign]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -13,6 +14,10 @@ from flask.testing import FlaskClient
 from sandbox import create_app
 from sandbox.core import tenancy
 from sandbox.testing import ServerThread
+
+# Every answer the answer cache gives again is also computed afresh and compared (AnswerMismatch
+# otherwise), in this process and in every sandbox process a test starts.
+os.environ.setdefault("SANDBOX_ANSWER_CACHE_CHECK", "1")
 
 FUZZ_REQUESTS_REQUIRED = 10_000
 """Requests the contract tests (modules named *contract*) must send in a full run, all contracts together."""

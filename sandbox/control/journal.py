@@ -25,6 +25,7 @@ from werkzeug.datastructures import EnvironHeaders, MultiDict
 
 from sandbox.control.redact import REDACTED, SECRET_HEADERS, is_secret, redact_body
 from sandbox.core import body as body_reader
+from sandbox.core.answer_cache import JOURNAL_RAW
 from sandbox.core.clock import isoformat
 from sandbox.core.context import Call
 from sandbox.core.store.tenant import TenantState
@@ -301,6 +302,7 @@ class JournalHook:
     def after(self, call: Call, response: Response) -> Response:
         """Write the entry; requests whose delivery outlasts the view get their duration when done."""
         raw = capture(call, request, response, self.body_bytes)
+        call.notes[JOURNAL_RAW] = raw
         cut = call.notes.get(CUT)
         dribble = call.notes.get("fault.type") == "dribble"
         journal = journal_of(call.tenant, self.size, self.budget_bytes)
@@ -317,6 +319,10 @@ class JournalHook:
         else:
             response.call_on_close(finish)
         return response
+
+    def replayed(self, tenant: TenantState, entry: tuple[Any, ...]) -> None:
+        """A kept answer was given again: its request's entry, as `after` would have written it."""
+        journal_of(tenant, self.size, self.budget_bytes).add(entry)
 
 
 def _trace(trace: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
+from sandbox.core import reuse
 from sandbox.core.store.schema import optional, required
 from sandbox.core.store.tenant import TenantState
 from sandbox.core.vendor import CollectionSpec
@@ -50,7 +51,22 @@ class Clock:
         return self._records.get(CLOCK_ID) or default_record()
 
     def time(self) -> float:
-        """Seconds since the epoch on this tenant's clock."""
+        """Seconds since the epoch on this tenant's clock (an answer that reads it is never reused)."""
+        reuse.instant()
+        return self._time()
+
+    def reached(self, moment: float) -> bool:
+        """Whether the clock stands at or past `moment` (a deadline: a token's expiry).
+
+        A deadline not reached yet bounds how long the running view's answer may be reused; one
+        reached stays reached (the clock moves back only by a change of its record).
+        """
+        if self._time() >= moment:
+            return True
+        reuse.until(moment)
+        return False
+
+    def _time(self) -> float:
         rec = self._record()
         frozen = rec.get("frozen_at")
         if frozen is not None:
@@ -79,7 +95,7 @@ class Clock:
 
     def check_advance(self, seconds: float) -> None:
         """ClockRangeError if moving by `seconds` would leave the years 1970 to 9999."""
-        if not EARLIEST <= self.time() + seconds <= LATEST:
+        if not EARLIEST <= self._time() + seconds <= LATEST:
             raise ClockRangeError("advance_s: the clock must stay between 1970 and the end of year 9999")
 
     def advance(self, seconds: float) -> None:

@@ -1,8 +1,10 @@
 """What happens around every request, for every vendor alike.
 
 before: resolve the tenant and the vendor, then let the hooks (faults, journal) look at it.
-during: the view runs inside the tenant's transaction (see SandboxFlask.dispatch_request).
-after: the hooks see the response. Errors of every kind come out in the vendor's own format.
+during: the view runs inside the tenant's transaction (see SandboxFlask.dispatch_request), watched
+for what its answer depends on (`reuse`).
+after: the hooks see the response; an answer that may be given again is kept (`answer_cache`).
+Errors of every kind come out in the vendor's own format.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import logging
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from sandbox.core import body
+from sandbox.core import answer_cache, body, reuse
 from sandbox.core.context import Call, current_sandbox
 from sandbox.core.errors import VendorError
 from sandbox.core.store.registry import TENANT_NAME, TenantLimitError
@@ -33,8 +35,16 @@ class SandboxFlask(Flask):
         call: Call | None = g.get("sandbox_call")
         if call is None:
             return super().dispatch_request()
-        with call.tenant.transaction():
-            return super().dispatch_request()
+        tenant = call.tenant
+        with tenant.transaction():
+            if call.vendor is None:
+                return super().dispatch_request()
+            version = tenant.version
+            with reuse.watching() as watch:
+                answer = super().dispatch_request()
+            if watch.reusable and tenant.version == version:
+                call.notes[answer_cache.REUSABLE] = (version, watch.until)
+            return answer
 
 
 def open_call() -> Response | None:
@@ -85,8 +95,10 @@ def close_call(response: Response) -> Response:
     call: Call | None = g.get("sandbox_call")
     if call is None or call.vendor is None:
         return response
-    for hook in reversed(current_sandbox().hooks):
+    sandbox = current_sandbox()
+    for hook in reversed(sandbox.hooks):
         response = hook.after(call, response)
+    answer_cache.remember(sandbox, call, request, response)
     return response
 
 

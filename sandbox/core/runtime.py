@@ -7,10 +7,11 @@ from typing import Any, Protocol
 
 from flask import Response
 
+from sandbox.core.answer_cache import AnswerConfig
 from sandbox.core.context import Call
 from sandbox.core.errors import VendorError
 from sandbox.core.limits import Limits
-from sandbox.core.store import Store
+from sandbox.core.store import Store, TenantState
 from sandbox.core.vendor import Vendor
 
 
@@ -23,6 +24,9 @@ class Hook(Protocol):
     def after(self, call: Call, response: Response) -> Response:
         """Runs after the response is made; may replace it."""
 
+    def replayed(self, tenant: TenantState, entry: tuple[Any, ...]) -> None:
+        """A kept answer was given again (see `answer_cache`): `entry` is its journal entry."""
+
 
 class Sandbox:
     """The running sandbox: which vendors it serves, their state, and what watches their requests."""
@@ -32,6 +36,7 @@ class Sandbox:
         self.store = store
         self.config = config
         self.limits = Limits.from_config(config)
+        self.answer_config = AnswerConfig.from_config(config, self.limits.auth_before_body_bytes)
         self.hooks: list[Hook] = []
         self.early_auth: dict[str, Callable[[str], None]] = {}
         """Per vendor: checks a request's credentials from its headers alone (given the vendor path),
@@ -44,6 +49,13 @@ class Sandbox:
             if path == vendor.prefix or path.startswith(vendor.prefix + "/"):
                 return vendor
         return None
+
+    def replayed(self, tenant: TenantState, entry: tuple[Any, ...]) -> None:
+        """Tell every hook that a kept answer was given again."""
+        for hook in self.hooks:
+            replayed = getattr(hook, "replayed", None)  # a hook of a test may have only before/after
+            if replayed is not None:
+                replayed(tenant, entry)
 
     def vendor_for_error(self, error: VendorError) -> Vendor | None:
         """The vendor whose error class `error` is."""

@@ -59,6 +59,11 @@ def plan(rules: Collection, vendor: str | None) -> list[Step]:
     return steps  # type: ignore[no-any-return]
 
 
+def static(rules: Collection, vendor: str | None) -> bool:
+    """Whether every rule rejects every request of `vendor` whatever the instant (all known ahead)."""
+    return all(rejected is not None for _, rejected in plan(rules, vendor))
+
+
 def _rejected_ahead(rule: Rule, vendor: str | None) -> dict[str, str] | None:
     match = rule.get("match") or {}
     timeless = rule.get("times") is None and rule.get("ttl_s") is None and rule.get("created_at") is not None

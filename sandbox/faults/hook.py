@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, request
 
+from sandbox.core.answer_cache import FAULTS_STATIC
 from sandbox.core.context import Call
+from sandbox.core.store import TenantState
 from sandbox.faults import actions
-from sandbox.faults.engine import evaluate
+from sandbox.faults.engine import evaluate, static
 
 FAULTS = ("sandbox", "faults")
 TRACE = "fault.trace"
@@ -22,12 +26,16 @@ class FaultHook:
     def before(self, call: Call) -> Response | None:
         """Find the rule that fires (counters updated in the tenant's transaction), then act."""
         rules = call.tenant.collection(*FAULTS)
-        if call.vendor is None or not len(rules):
+        if call.vendor is None:
+            return None
+        if not len(rules):
+            call.notes[FAULTS_STATIC] = True
             return None
         trace = call.notes.setdefault(TRACE, [])
         with call.tenant.transaction():
             firing = evaluate(rules, call, request.method, call.clock.time(), trace)
         if firing is None:
+            call.notes[FAULTS_STATIC] = static(rules, call.vendor.name)
             return None
         call.fault = firing.rule_id
         call.notes["fault.type"] = firing.action["type"]
@@ -38,3 +46,6 @@ class FaultHook:
         if call.fault is None:
             return response
         return actions.after_view(call, response, self.hang_cap_s)
+
+    def replayed(self, tenant: TenantState, entry: tuple[Any, ...]) -> None:
+        """A kept answer is only given again when no rule could act on its request: nothing to do."""

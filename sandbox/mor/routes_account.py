@@ -10,6 +10,7 @@ from collections.abc import Callable
 from flask import Response, request
 
 from sandbox.core.context import current_clock, current_tenant
+from sandbox.core.reuse import reusable
 from sandbox.mor import render_account, transport
 from sandbox.mor.exceptions import AccessDenied, MorError
 from sandbox.mor.inbound import call
@@ -36,6 +37,7 @@ def accounts() -> Accounts:
     return Accounts(current_tenant())
 
 
+@reusable
 def user_details_get() -> Response:
     """POST /billing/api/user_details_get (hash: user_id, username)."""
     caller, params = call("user_details_get")
@@ -46,6 +48,7 @@ def user_details_get() -> Response:
     )
 
 
+@reusable
 def user_balance_get() -> Response:
     """POST /billing/api/user_balance_get (hash: username, currency)."""
     caller, params = call("user_balance_get")
@@ -54,6 +57,7 @@ def user_balance_get() -> Response:
     return render_account.balance(value, with_currency)
 
 
+@reusable
 def user_simple_balance_get() -> Response:
     """POST /billing/api/user_simple_balance_get (hash: id, currency; `id` is the user's unique hash)."""
     caller, params = call("user_simple_balance_get")
@@ -62,6 +66,7 @@ def user_simple_balance_get() -> Response:
     )
 
 
+@reusable
 def system_version_get() -> Response:
     """POST /billing/api/system_version_get: every refusal reads `Access Denied` (latest revision)."""
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response
 
 from sandbox.core.context import current_tenant
+from sandbox.core.reuse import reusable
 from sandbox.omilia import render, routes_batch, routes_keycloak, routes_miniapps, routes_routing, routes_sets
 from sandbox.omilia.inbound import API, caller, json_body, params
 from sandbox.omilia.models.numbers import NumberBook
@@ -39,6 +40,7 @@ def book() -> NumberBook:
     return NumberBook(current_tenant())
 
 
+@reusable
 def list_numbers() -> Response:
     """GET /api/numbers."""
     return render.number_page(NumberBook(current_tenant()).list(caller(), params()))
@@ -92,6 +94,7 @@ def update_note() -> Response:
     return render.success(f"Note of number {number} updated")
 
 
+@reusable
 def search_numbers() -> Response:
     """POST /api/numbers/search: the advanced search."""
     who, body = caller(), json_body()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 
 from sandbox.core.context import current_tenant
+from sandbox.core.reuse import reusable
 from sandbox.omilia import render, render_csv
 from sandbox.omilia.exceptions import BadRequest
 from sandbox.omilia.inbound import API, caller, json_body
@@ -24,6 +25,7 @@ def register(bp: Blueprint) -> None:
     bp.add_url_rule(f"{API}/numbers/csv", "importNumbersCsv", import_csv, methods=["PUT"])
 
 
+@reusable
 def export_csv() -> Response:
     """POST /api/numbers/csv: the numbers the advanced-search body selects, as a CSV file."""
     who = caller()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response
 
 from sandbox.core.context import current_tenant
+from sandbox.core.reuse import reusable
 from sandbox.omilia import render
 from sandbox.omilia.inbound import API, caller, json_body
 from sandbox.omilia.models.routers import RouterBook
@@ -40,16 +41,19 @@ def create_router() -> Response:
     return render.json_response(book().create(caller(), json_body(required=True)))
 
 
+@reusable
 def list_routers() -> Response:
     """GET /api/numbers-routing."""
     return render.json_response(book().all(caller()))
 
 
+@reusable
 def router_for_number(number: str) -> Response:
     """GET /api/numbers-routing/number/{number}."""
     return render.json_response(book().for_number(caller(), number))
 
 
+@reusable
 def get_router(router_id: str) -> Response:
     """GET /api/numbers-routing/{id}."""
     return render.json_response(book().get(caller(), router_id))

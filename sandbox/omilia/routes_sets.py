@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response
 
 from sandbox.core.context import current_tenant
+from sandbox.core.reuse import reusable
 from sandbox.omilia import render
 from sandbox.omilia.inbound import API, caller, json_body
 from sandbox.omilia.models.sets import SetBook
@@ -45,16 +46,19 @@ def create_set() -> Response:
     return render.json_response(book().create(caller(), json_body(required=True)))
 
 
+@reusable
 def list_sets() -> Response:
     """GET /api/numbers-set: the sets of the caller's groups."""
     return render.json_response(book().mine(caller()))
 
 
+@reusable
 def sets_for_group(group_id: str) -> Response:
     """GET /api/numbers-set/group/{groupId}."""
     return render.json_response(book().for_group(caller(), group_id))
 
 
+@reusable
 def get_set(set_id: str) -> Response:
     """GET /api/numbers-set/{setId}."""
     return render.json_response(book().get(caller(), set_id))
@@ -72,6 +76,7 @@ def delete_set(set_id: str) -> Response:
     return render.success(f"Phone numbers set {set_id} deleted")
 
 
+@reusable
 def numbers_in_set(set_id: str) -> Response:
     """GET /api/numbers-set/{setId}/numbers."""
     views = book().numbers_of(caller(), set_id)

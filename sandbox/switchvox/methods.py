@@ -54,6 +54,11 @@ class Method:
     handler: Handler
     render: Renderer = as_is
 
+    @property
+    def reusable(self) -> bool:
+        """Whether its answer may be given again while the tenant is unchanged: it only reads."""
+        return self.right == "read"
+
 
 ADMIN = "admin"
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from flask import Blueprint, Response, request
 
+from sandbox.core import reuse
 from sandbox.core.context import current_clock, current_tenant
 from sandbox.switchvox import render
 from sandbox.switchvox.envelope import parse_request
@@ -56,5 +57,7 @@ def extend() -> Response:
     if method is None:
         raise coded(10003, call.method)
     who.require(method.right, call.method, method.scope)
+    if method.reusable:
+        reuse.allow()  # one that reads the clock (current calls, call logs) is still never reused
     data = method.handler(Context(current_tenant(), current_clock(), call, who))
     return render.result(call.method, method.render(data))

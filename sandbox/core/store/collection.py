@@ -109,6 +109,7 @@ class Collection:
         self._seq = {key: seq for seq, key in enumerate(self._docs)}
         self._next_seq = len(self._docs)
         self.version += 1
+        self.tenant.version += 1
         for field, index in self._indexes.items():
             for key, doc in self._docs.items():
                 value = doc.get(field)
@@ -132,6 +133,7 @@ class Collection:
 
     def _set(self, key: str, doc: Record | None) -> None:
         self.version += 1
+        self.tenant.version += 1
         old = self._docs.get(key)
         if old is not None:
             for field, index in self._indexes.items():

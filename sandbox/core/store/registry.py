@@ -75,6 +75,10 @@ class Store:
             tenants = list(self._tenants.values())
         return {t.name: t.copy_records() for t in tenants}
 
+    def held(self, name: str) -> TenantState | None:
+        """The tenant `name` if it is in memory now (nothing is made, nothing moves)."""
+        return self._tenants.get(name)
+
     def tenant(self, name: str) -> TenantState:
         """The tenant `name`, created with the initial world on first use (TenantLimitError if no room)."""
         with self._lock:

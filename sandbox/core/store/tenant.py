@@ -44,6 +44,9 @@ class TenantState:
             (ns, coll): Collection(self, f"{ns}.{coll}", spec.key, spec.indexes)
             for (ns, coll), spec in schema.items()
         }
+        self.version = 0
+        """Counts every change of any of its collections, undone ones too (it never goes back): an
+        answer computed at one version is still right while the version is the same."""
         self.extras: dict[str, Any] = {}
         """Per-tenant objects that are not records (rate-limit windows, the journal...), keyed by owner."""
         self._depth = 0

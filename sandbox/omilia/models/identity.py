@@ -186,7 +186,7 @@ def authenticate(tenant: TenantState, clock: Clock, authorization: str | None) -
         raise Unauthorized() from None
     if claims.get("typ") != "Bearer" or claims.get("tnt") != tenant.name:
         raise Unauthorized()
-    if float(claims.get("exp", 0)) <= clock.time():
+    if clock.reached(float(claims.get("exp", 0))):
         raise Unauthorized()
     user = tenant.collection("omilia", "users").get(str(claims.get("preferred_username")))
     if user is None:

@@ -43,10 +43,9 @@ def authenticate(tenant: TenantState, clock: Clock, authorization: str | None) -
         expires, not_before = float(claims.get("exp", 0)), float(claims.get("nbf", 0))
     except (TypeError, ValueError):
         raise Unauthorized("The token is malformed") from None
-    now = clock.time()
     # learn.microsoft.com TokenValidationParameters.DefaultClockSkew: five minutes either way.
-    if now >= expires + CLOCK_SKEW_S:
+    if clock.reached(expires + CLOCK_SKEW_S):
         raise Unauthorized(f"The token expired at '{_dotnet_time(expires)}'")
-    if not_before > now + CLOCK_SKEW_S:
+    if not clock.reached(not_before - CLOCK_SKEW_S):
         raise Unauthorized(f"The token is not valid before '{_dotnet_time(not_before)}'")
     return claims

@@ -113,33 +113,35 @@ def authenticate(
     tenant: TenantState, clock: Clock, scheme: str | None, fields: Mapping[str, str], http_method: str
 ) -> Caller:
     """The caller, from a parsed Authorization header (401 with a fresh challenge otherwise)."""
-    failure = unauthorized(challenge(clock.time()))
     username = fields.get("username") or ""
     account = _account(tenant, username) if username else None
     if account is None:
-        raise failure
+        raise _failure(clock)
     password, caller = account
     if not password:
-        raise failure  # an extension without a web password cannot log in
+        raise _failure(clock)  # an extension without a web password cannot log in
     if (scheme or "").lower() == "basic":
         if not _same(fields.get("password", ""), password):
-            raise failure
+            raise _failure(clock)
         return caller
     if (scheme or "").lower() != "digest":
-        raise failure
-    _check_digest(fields, password, http_method, failure)
+        raise _failure(clock)
+    _check_digest(fields, password, http_method, clock)
     return caller
 
 
-def _check_digest(
-    fields: Mapping[str, str], password: str, http_method: str, failure: SwitchvoxError
-) -> None:
+def _failure(clock: Clock) -> SwitchvoxError:
+    """The 401 with a fresh challenge (its nonce made from the clock only when it is sent)."""
+    return unauthorized(challenge(clock.time()))
+
+
+def _check_digest(fields: Mapping[str, str], password: str, http_method: str, clock: Clock) -> None:
     if fields.get("realm") != REALM or not nonce_valid(fields.get("nonce", "")):
-        raise failure
+        raise _failure(clock)
     if fields.get("algorithm", "MD5").upper() != "MD5":
-        raise failure
+        raise _failure(clock)
     if fields.get("qop") not in (None, "", "auth"):
-        raise failure
+        raise _failure(clock)
     expected = digest_response(fields, password, http_method)
     if not _same(expected, (fields.get("response") or "").lower()):
-        raise failure
+        raise _failure(clock)
