@@ -12,6 +12,8 @@ from typing import Any
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
+from sandbox import gunicorn_log
+
 
 class GunicornServer(BaseApplication):  # type: ignore[misc]
     """gunicorn serving an app that is already built (one worker: the state lives in it)."""
@@ -40,6 +42,7 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]
 
 
 WORKER_CLASS = "sandbox.gunicorn_worker.SandboxWorker"
+ACCESS_FORMAT = gunicorn_log.ACCESS_FORMAT
 
 
 def options(
@@ -55,8 +58,8 @@ def options(
         "graceful_timeout": 5,
         "keepalive": 5,
         "accesslog": "-",  # one line per request on stdout, as `docker logs` shows it
-        # The path without its query: a query may carry a secret (MOR's hash, a password).
-        "access_log_format": '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"',
+        "access_log_format": ACCESS_FORMAT,  # the path without its query (a query may carry a secret)
+        "logger_class": "sandbox.gunicorn_log.SandboxLogger",
     }
     if cert:
         settings.update(certfile=cert, keyfile=key)

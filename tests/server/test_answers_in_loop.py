@@ -1,0 +1,144 @@
+"""The production server answers cached reads in its event loop, and everything else as before."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import requests
+
+from sandbox.testing import ServeProcess
+from tests.server.test_slow_clients import read_response
+
+TOKEN = "/t/{t}/omilia/auth/realms/ocp/protocol/openid-connect/token"
+OWNER = {"client_id": "ocp", "grant_type": "password", "username": "owner", "password": "sandbox"}
+PAGE = "/t/{t}/omilia/integrations/api/numbers?page=1&pageSize=50"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ServeProcess]:
+    """`serve` (gunicorn) with one thread: what the event loop answers needs no thread."""
+    with ServeProcess("--threads", "1") as process:
+        yield process
+
+
+def bearer(server: ServeProcess, tenant: str) -> str:
+    answer = requests.post(server.url + TOKEN.format(t=tenant), data=OWNER, timeout=10)
+    return "Bearer " + answer.json()["access_token"]
+
+
+def raw_get(path: str, token: str, extra: str = "") -> bytes:
+    return f"GET {path} HTTP/1.1\r\nHost: x\r\nAuthorization: {token}\r\n{extra}\r\n".encode()
+
+
+def count(server: ServeProcess, tenant: str) -> int:
+    answer = requests.get(f"{server.url}/t/{tenant}/__sandbox/requests/count?vendor=omilia", timeout=10)
+    return int(answer.json()["count"])
+
+
+def test_repeated_reads_on_one_connection_are_answered_alike_and_journaled(server: ServeProcess) -> None:
+    token = bearer(server, "loop-a")
+    with requests.Session() as session:
+        answers = [
+            session.get(server.url + PAGE.format(t="loop-a"), headers={"Authorization": token}, timeout=10)
+            for _ in range(20)
+        ]
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.content for a in answers}) == 1
+    assert answers[-1].headers["Content-Type"] == answers[0].headers["Content-Type"]
+    assert count(server, "loop-a") == 21  # and the token
+
+
+def test_a_cached_read_is_answered_while_the_only_thread_is_held(server: ServeProcess) -> None:
+    token = bearer(server, "loop-b")
+    url = server.url + PAGE.format(t="loop-b")
+    rule = {"match": {"vendor": "omilia"}, "action": {"type": "delay", "ms": 5000}, "times": 1}
+    with requests.Session() as session:
+        for _ in range(2):  # kept, and the connection kept alive
+            assert session.get(url, headers={"Authorization": token}, timeout=10).status_code == 200
+        slow_token = bearer(server, "loop-c")
+        assert requests.post(f"{server.url}/t/loop-c/__sandbox/faults", json=rule, timeout=10).ok
+        done = threading.Event()
+
+        def slow() -> None:
+            requests.get(
+                server.url + PAGE.format(t="loop-c"), headers={"Authorization": slow_token}, timeout=20
+            )
+            done.set()
+
+        holder = threading.Thread(target=slow)
+        holder.start()
+        try:
+            time.sleep(0.5)  # let the delayed request take the thread (it holds it for 5 s)
+            fast = session.get(url, headers={"Authorization": token}, timeout=10)
+            held = not done.is_set()
+        finally:
+            holder.join()
+    assert fast.status_code == 200
+    assert held, "the cached read waited for the thread"
+    assert done.is_set()
+
+
+def test_pipelined_requests_are_answered_in_order(server: ServeProcess) -> None:
+    token = bearer(server, "loop-d")
+    path = PAGE.format(t="loop-d")
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(raw_get(path, token))
+        first = read_response(sock)
+        sock.sendall(raw_get(path, token) + raw_get("/__sandbox/health", "x"))
+        second, third = read_response(sock), read_response(sock)
+    assert first.split(b"\r\n\r\n", 1)[1] == second.split(b"\r\n\r\n", 1)[1]
+    assert b'"status"' in third.split(b"\r\n\r\n", 1)[1]
+
+
+def test_a_request_in_pieces_on_a_kept_alive_connection_is_answered(server: ServeProcess) -> None:
+    token = bearer(server, "loop-e")
+    request = raw_get(PAGE.format(t="loop-e"), token)
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(request)
+        whole = read_response(sock)
+        sock.sendall(request[:40])
+        sock.sendall(request[40:])
+        pieces = read_response(sock)
+    assert pieces.split(b"\r\n\r\n", 1)[1] == whole.split(b"\r\n\r\n", 1)[1]
+
+
+def test_connection_close_is_honoured(server: ServeProcess) -> None:
+    token = bearer(server, "loop-f")
+    path = PAGE.format(t="loop-f")
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(raw_get(path, token))
+        read_response(sock)
+        sock.sendall(raw_get(path, token, "Connection: close\r\n"))
+        last = read_response(sock)
+        assert b"connection: close" in last.lower()
+        assert sock.recv(1024) == b""  # the server closed it
+
+
+def test_a_write_between_reads_is_seen_through_the_server(server: ServeProcess) -> None:
+    token = bearer(server, "loop-g")
+    headers = {"Authorization": token}
+    url = server.url + PAGE.format(t="loop-g")
+    with requests.Session() as session:
+        page = session.get(url, headers=headers, timeout=10).json()
+        session.get(url, headers=headers, timeout=10)
+        note = {"number": page["numbers"][0]["number"], "note": "written"}
+        note_url = f"{server.url}/t/loop-g/omilia/integrations/api/number/note"
+        assert session.put(note_url, headers=headers, json=note, timeout=10).status_code == 200
+        after = session.get(url, headers=headers, timeout=10).json()
+    assert after["numbers"][0]["note"] == "written"
+
+
+def test_every_answer_has_its_request_log_line(server: ServeProcess) -> None:
+    token = bearer(server, "loop-h")
+    with requests.Session() as session:
+        for _ in range(5):
+            session.get(server.url + PAGE.format(t="loop-h"), headers={"Authorization": token}, timeout=10)
+    server.stop()
+    lines = [line for line in server.output.splitlines() if '"GET /omilia/integrations/api/numbers' in line]
+    server.start()
+    assert len([line for line in lines if " 200 " in line]) >= 5
+    assert all("pageSize" not in line and "Bearer" not in line for line in lines)
