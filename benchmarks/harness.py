@@ -98,6 +98,10 @@ class Server:
         """Memory of the process and its children, in MB: their PSS (a page a fork shares counts once)."""
         return sum(_pss_kb(pid) for pid in [self.process.pid, *_children(self.process.pid)]) / 1024.0
 
+    def cpu_s(self) -> float:
+        """CPU seconds (user and system) the process and its children have used so far."""
+        return sum(_cpu_s(pid) for pid in [self.process.pid, *_children(self.process.pid)])
+
     def stop(self) -> None:
         """SIGTERM the process group, then wait (SIGKILL after 20 s)."""
         if self.process.poll() is None:
@@ -135,6 +139,14 @@ def _children(pid: int) -> list[int]:
         return []
     kids = [int(p) for p in out.split()]
     return kids + [g for k in kids for g in _children(k)]
+
+
+def _cpu_s(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _pss_kb(pid: int) -> int:

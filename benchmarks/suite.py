@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -127,38 +128,93 @@ def throughput_rows(sandbox: Server, bare: Server | None, wiremock: Server | Non
     return rows
 
 
-def overhead_rows(sandbox: Server, scale: Scale) -> list[Row]:
-    """100 rules that match nothing and the journal, against a sandbox with neither, runs interleaved."""
+ROUNDS = 6
+"""Interleaved rounds of a side-by-side comparison of two sandboxes (the median of each is compared)."""
+
+
+def overhead_rows(scale: Scale) -> list[Row]:
+    """100 rules that match nothing and the journal, against a sandbox with neither: two fresh
+    processes, identical but for those, their runs interleaved."""
     plain = started(servers.sandbox(env={"SANDBOX_JOURNAL_SIZE": "0"}), "/__sandbox/health")
+    ruled = started(servers.sandbox(), "/__sandbox/health")
     try:
-        fixtures.freeze(plain.url, "bench")
-        fixtures.freeze(sandbox.url, "rules")
-        fixtures.add_inactive_rules(sandbox.url, "rules", 100)
-        targets = {
-            "neither": (
-                f"{plain.url}/t/bench{fixtures.NUMBERS_PAGE}",
-                fixtures.omilia_bearer(plain.url, "bench"),
-            ),
-            "both": (
-                f"{sandbox.url}/t/rules{fixtures.NUMBERS_PAGE}",
-                fixtures.omilia_bearer(sandbox.url, "rules"),
-            ),
-        }
-        runs: dict[str, list[float]] = {name: [] for name in targets}
-        for _ in range(3):
-            for name, (url, bearer) in targets.items():
-                runs[name].append(wrk(url, 16, scale.seconds, headers={"Authorization": bearer}).rps)
+        fixtures.add_inactive_rules(ruled.url, "bench", 100)
+        runs = interleaved({"both": ruled, "neither": plain}, scale)
     finally:
         plain.stop()
+        ruled.stop()
     both, neither = statistics.median(runs["both"]), statistics.median(runs["neither"])
+    cpu_both, cpu_neither = statistics.median(CPU_US["both"]), statistics.median(CPU_US["neither"])
     return [
         Row(
-            "100 inactive rules + journal vs neither, 16 conn: req/s (median of 3, interleaved)",
+            f"100 inactive rules + journal vs neither, 16 conn: req/s (two fresh processes, median of "
+            f"{ROUNDS} interleaved runs)",
             f"{both:,.0f}",
             f"{neither:,.0f}",
             f"cost {1 - both / neither:.1%}",
-        )
+        ),
+        Row(
+            "  the same runs: server CPU per request, us (median)",
+            f"{cpu_both:.1f}",
+            f"{cpu_neither:.1f}",
+            f"cost {cpu_both / cpu_neither - 1:.1%}",
+        ),
     ]
+
+
+def view_rows(bare: Server | None, scale: Scale) -> list[Row]:
+    """The page of numbers with every request run through its view (the answer cache off)."""
+    computed = started(servers.sandbox(env={"SANDBOX_ANSWER_CACHE": "0"}), "/__sandbox/health")
+    try:
+        peers = {"views": computed, **({"bare": bare} if bare is not None else {})}
+        runs = interleaved(peers, scale)
+    finally:
+        computed.stop()
+    mine = statistics.median(runs["views"])
+    rows = [
+        Row("page of numbers, 16 conn, answer cache off (each request runs its view): req/s", f"{mine:,.0f}")
+    ]
+    if bare is not None:
+        theirs = statistics.median(runs["bare"])
+        rows.append(
+            Row(
+                "  bare Flask beside it, 16 conn: req/s",
+                f"{mine:,.0f}",
+                f"{theirs:,.0f}",
+                f"ratio {mine / theirs:.2f}",
+            )
+        )
+    return rows
+
+
+def interleaved(peers: dict[str, Server], scale: Scale) -> dict[str, list[float]]:
+    """req/s of the page of numbers at 16 connections, ROUNDS runs of each server in turn (the order
+    reversed every round)."""
+    targets = {}
+    for name, server in peers.items():
+        if name == "bare":
+            targets[name] = (server.url + fixtures.NUMBERS_PAGE, {})
+            continue
+        fixtures.freeze(server.url, "bench")
+        bearer = fixtures.omilia_bearer(server.url, "bench")
+        targets[name] = (f"{server.url}/t/bench{fixtures.NUMBERS_PAGE}", {"Authorization": bearer})
+    for url, headers in targets.values():
+        wrk(url, 16, max(1.0, scale.seconds / 2), headers=headers)  # warm
+    runs: dict[str, list[float]] = {name: [] for name in targets}
+    order = list(targets)
+    for _ in range(ROUNDS):
+        for name in order:
+            url, headers = targets[name]
+            before = peers[name].cpu_s()
+            load = wrk(url, 16, scale.seconds, headers=headers)
+            runs[name].append(load.rps)
+            CPU_US[name].append((peers[name].cpu_s() - before) / max(load.requests, 1) * 1e6)
+        order.reverse()  # A B, B A, ...: neither gains from its place in a round
+    return runs
+
+
+CPU_US: defaultdict[str, list[float]] = defaultdict(list)
+"""The server's CPU time per request in each interleaved run, by name (its own measure of cost)."""
 
 
 def large_rows(sandbox: Server, scale: Scale) -> list[Row]:
@@ -416,10 +472,12 @@ def run(scale: Scale, peers: bool) -> list[Row]:
             servers.stub(wiremock, fixtures.NUMBERS_PAGE, page, "application/json")
         rows.append(Row(f"the page: {len(page):,} bytes of JSON (default world, 4 numbers)", ""))
         rows += throughput_rows(sandbox, bare, wiremock, scale)
-        for peer in (bare, wiremock):
-            if peer is not None:
-                peer.stop()
-        rows += overhead_rows(sandbox, scale)
+        if wiremock is not None:
+            wiremock.stop()
+        rows += view_rows(bare, scale)
+        if bare is not None:
+            bare.stop()
+        rows += overhead_rows(scale)
         rows += vendor_rows(sandbox, scale)
         rows += large_rows(sandbox, scale)
         rows += memory_rows(sandbox, scale)

@@ -25,7 +25,7 @@ from werkzeug.datastructures import EnvironHeaders, MultiDict
 
 from sandbox.control.redact import REDACTED, SECRET_HEADERS, is_secret, redact_body
 from sandbox.core import body as body_reader
-from sandbox.core.answer_cache import JOURNAL_RAW
+from sandbox.core.answer_cache import JOURNAL_COST, JOURNAL_RAW
 from sandbox.core.clock import isoformat
 from sandbox.core.context import Call
 from sandbox.core.store.tenant import TenantState
@@ -87,9 +87,11 @@ class Journal:
         self._lock = threading.Lock()
         self._next_id = 1
 
-    def add(self, entry: Raw | list[Any] | Entry) -> int:
-        """Append an entry (a dict, or a raw one); its id. The oldest go while over a bound."""
-        cost = raw_cost(entry) if not isinstance(entry, dict) else entry_cost(entry)
+    def add(self, entry: Raw | list[Any] | Entry, cost: int | None = None) -> int:
+        """Append an entry (a dict, or a raw one, whose `cost` may be known); its id. The oldest go
+        while over a bound."""
+        if cost is None:
+            cost = raw_cost(entry) if not isinstance(entry, dict) else entry_cost(entry)
         with self._lock:
             entry_id = self._next_id
             self._next_id += 1
@@ -247,7 +249,8 @@ def capture(call: Call, req: Request, response: Response, body_cap: int) -> list
         None if cut else response.status_code,
         call.fault,
         call.notes.get("fault.type"),
-        tuple(_trace(trace)) if trace else (),
+        # (rule, reason) pairs, not dicts: an entry of plain values is soon untracked by the collector
+        tuple((step["rule"], step["reason"]) for step in _trace(trace)) if trace else (),
         cut,
         req.url_rule is not None and not call.notes.get(ANSWERED),
         req.url_rule is not None,
@@ -273,7 +276,7 @@ def materialize(entry_id: int, raw: Raw | list[Any]) -> Entry:
         "duration_ms": duration,
         "fault": fault,
         "fault_type": fault_type,
-        "fault_trace": list(trace),
+        "fault_trace": [{"rule": rule, "reason": reason} for rule, reason in trace],
         "cut": cut,
         "applied": applied,
         "route_matched": matched,
@@ -302,14 +305,15 @@ class JournalHook:
     def after(self, call: Call, response: Response) -> Response:
         """Write the entry; requests whose delivery outlasts the view get their duration when done."""
         raw = capture(call, request, response, self.body_bytes)
-        call.notes[JOURNAL_RAW] = raw
+        cost = raw_cost(raw)
+        call.notes[JOURNAL_RAW], call.notes[JOURNAL_COST] = raw, cost
         cut = call.notes.get(CUT)
         dribble = call.notes.get("fault.type") == "dribble"
         journal = journal_of(call.tenant, self.size, self.budget_bytes)
         if not (cut or dribble):
-            journal.add(tuple(raw))
+            journal.add(tuple(raw), cost)
             return response
-        journal.add(raw)  # kept mutable: its duration is known once the delivery ends
+        journal.add(raw, cost)  # kept mutable: its duration is known once the delivery ends
 
         def finish() -> None:
             raw[DURATION] = _elapsed_ms(call)
@@ -320,9 +324,9 @@ class JournalHook:
             response.call_on_close(finish)
         return response
 
-    def replayed(self, tenant: TenantState, entry: tuple[Any, ...]) -> None:
+    def replayed(self, tenant: TenantState, entry: tuple[Any, ...], cost: int | None = None) -> None:
         """A kept answer was given again: its request's entry, as `after` would have written it."""
-        journal_of(tenant, self.size, self.budget_bytes).add(entry)
+        journal_of(tenant, self.size, self.budget_bytes).add(entry, cost)
 
 
 def _trace(trace: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -44,6 +44,8 @@ REUSABLE = "reuse.answer"
 """call.notes: (tenant version, deadline) of a view's answer that may be reused (see SandboxFlask)."""
 JOURNAL_RAW = "journal.raw"
 """call.notes: the journal's raw entry of the request (the template of a reused answer's entry)."""
+JOURNAL_COST = "journal.cost"
+"""call.notes: what the journal counts for that entry."""
 FAULTS_STATIC = "faults.static"
 """call.notes: no fault rule could act on this request, whatever the instant (see FaultHook)."""
 BODY_BYTES = 64 * 1024
@@ -77,6 +79,8 @@ class Answer:
     until: float
     """The tenant-clock moment from which it is no longer right (a token's expiry; inf: none)."""
     journal: tuple[Any, ...] | None
+    journal_cost: int
+    """What the journal counts for each of its entries (the same for every one)."""
     cost: int
 
 
@@ -179,6 +183,7 @@ def remember(sandbox: Sandbox, call: Call, request: Request, response: Response)
         body,
         until,
         tuple(journal) if journal is not None else None,
+        int(call.notes.get(JOURNAL_COST) or 0),
         ENTRY_BYTES + len(body) + _key_bytes(key),
     )
     tenant = call.tenant
@@ -219,7 +224,7 @@ class AnswerCacheMiddleware:
     """WSGI: answers a request from its tenant's kept answers, else passes it to the app."""
 
     def __init__(
-        self, app: WSGIApp, sandbox: Sandbox, journal: Callable[[Any, tuple[Any, ...]], None]
+        self, app: WSGIApp, sandbox: Sandbox, journal: Callable[[Any, tuple[Any, ...], int], None]
     ) -> None:
         self.app = app
         self.sandbox = sandbox
@@ -273,7 +278,7 @@ class AnswerCacheMiddleware:
             if answer.journal is not None:
                 entry = answer.journal
                 elapsed = round((time.perf_counter() - started) * 1000.0, 3)
-                self.journal(tenant, (now, *entry[1:9], elapsed, *entry[10:]))
+                self.journal(tenant, (now, *entry[1:9], elapsed, *entry[10:]), answer.journal_cost)
             return [answer.body]
         finally:
             store.leave(name)

@@ -24,8 +24,9 @@ class Hook(Protocol):
     def after(self, call: Call, response: Response) -> Response:
         """Runs after the response is made; may replace it."""
 
-    def replayed(self, tenant: TenantState, entry: tuple[Any, ...]) -> None:
-        """A kept answer was given again (see `answer_cache`): `entry` is its journal entry."""
+    def replayed(self, tenant: TenantState, entry: tuple[Any, ...], cost: int | None = None) -> None:
+        """A kept answer was given again (see `answer_cache`): `entry` is its journal entry, `cost`
+        what the journal counts for it."""
 
 
 class Sandbox:
@@ -50,12 +51,12 @@ class Sandbox:
                 return vendor
         return None
 
-    def replayed(self, tenant: TenantState, entry: tuple[Any, ...]) -> None:
+    def replayed(self, tenant: TenantState, entry: tuple[Any, ...], cost: int | None = None) -> None:
         """Tell every hook that a kept answer was given again."""
         for hook in self.hooks:
             replayed = getattr(hook, "replayed", None)  # a hook of a test may have only before/after
             if replayed is not None:
-                replayed(tenant, entry)
+                replayed(tenant, entry, cost)
 
     def vendor_for_error(self, error: VendorError) -> Vendor | None:
         """The vendor whose error class `error` is."""

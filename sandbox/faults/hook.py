@@ -47,5 +47,5 @@ class FaultHook:
             return response
         return actions.after_view(call, response, self.hang_cap_s)
 
-    def replayed(self, tenant: TenantState, entry: tuple[Any, ...]) -> None:
+    def replayed(self, tenant: TenantState, entry: tuple[Any, ...], cost: int | None = None) -> None:
         """A kept answer is only given again when no rule could act on its request: nothing to do."""
