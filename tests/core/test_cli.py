@@ -128,6 +128,8 @@ BAD_FILES = {
         (["serve"], {"SANDBOX_TLS": "maybe"}, "SANDBOX_TLS=maybe: not a boolean"),
         (["serve", "--threads", "0"], {}, "--threads 0: must be at least 1"),
         (["serve"], {"SANDBOX_SEED": "1.5"}, "SANDBOX_SEED=1.5: not an integer"),
+        (["serve"], {"SANDBOX_ANSWER_CACHE": "abc"}, "cannot start: SANDBOX_ANSWER_CACHE: must be a whole"),
+        (["serve"], {"SANDBOX_ANSWER_CACHE_BYTES": "-5"}, "cannot start: SANDBOX_ANSWER_CACHE_BYTES: must"),
         (
             ["serve", "--vendor", "omila"],
             {},
