@@ -185,12 +185,15 @@ class SandboxWorker(ThreadWorker):  # type: ignore[misc]
     """gthread, but a thread never waits for a client to finish sending its request."""
 
     answers_in_loop = False
+    """Whether the app is a sandbox with its answer cache on (then kept answers are given in the loop)."""
+    sandbox: Any = None
 
     def load_wsgi(self) -> None:
         """The app, its whole answers sent with their heads in one write."""
         super().load_wsgi()
         # Only the sandbox's app knows ANSWER_ONLY; any other app is served by threads alone.
-        self.answers_in_loop = "sandbox" in getattr(self.wsgi, "extensions", {})
+        self.sandbox = getattr(self.wsgi, "extensions", {}).get("sandbox")
+        self.answers_in_loop = self.sandbox is not None and self.sandbox.answer_config.size > 0
         self.wsgi = _one_write(self.wsgi)
 
     def accept(self, listener: Any) -> None:
@@ -219,7 +222,8 @@ class SandboxWorker(ThreadWorker):  # type: ignore[misc]
 
     def on_client_socket_readable(self, conn: Any, client: Any) -> None:
         """A kept-alive connection has bytes: answer in the loop if the cache can, else as gthread does."""
-        if self.answers_in_loop and isinstance(conn, BufferedConn) and not self.cfg.is_ssl and self.alive:
+        loop = self.answers_in_loop and self.sandbox.answers_kept and self.alive
+        if loop and isinstance(conn, BufferedConn) and not self.cfg.is_ssl:
             read = self._read_in_loop(conn)
             if read is None:
                 return  # a partial head: the connection waits in the loop (its keep-alive timeout runs)

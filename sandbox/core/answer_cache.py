@@ -191,6 +191,7 @@ def remember(sandbox: Sandbox, call: Call, request: Request, response: Response)
     if answers is None:
         answers = tenant.extras.setdefault(EXTRAS_KEY, TenantAnswers(config.size, config.budget_bytes))
     answers.keep(key, version, answer)
+    sandbox.answers_kept = True
 
 
 def _key_bytes(key: Key) -> int:

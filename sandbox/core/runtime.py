@@ -38,6 +38,8 @@ class Sandbox:
         self.config = config
         self.limits = Limits.from_config(config)
         self.answer_config = AnswerConfig.from_config(config, self.limits.auth_before_body_bytes)
+        self.answers_kept = False
+        """Whether any answer was ever kept (until then no request is worth offering to the cache)."""
         self.hooks: list[Hook] = []
         self.early_auth: dict[str, Callable[[str], None]] = {}
         """Per vendor: checks a request's credentials from its headers alone (given the vendor path),
