@@ -15,6 +15,7 @@ An answer is kept only when all of these hold:
 - no fault rule could have acted on it: every rule names another vendor and can never expire or be
   used up (the rules are records: changing one moves the version), and none fired;
 - a 200 with its whole body in memory, to a GET or POST whose body is small and of declared length.
+It is given again only under the signing key it was made under (a token's answer depends on it).
 
 Bounded per tenant by entries (`ANSWER_CACHE`, 0 turns it off) and by bytes (`ANSWER_CACHE_BYTES`);
 an answer of another version is never kept beside the current ones. `ANSWER_CACHE_CHECK` makes every
@@ -30,6 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sandbox.core import jwt
 from sandbox.core.clock import Clock
 from sandbox.core.tenancy import DEFAULT_TENANT, MOUNT_ENVIRON, TENANT_ENVIRON, WSGIApp
 
@@ -81,6 +83,8 @@ class Answer:
     journal: tuple[Any, ...] | None
     journal_cost: int
     """What the journal counts for each of its entries (the same for every one)."""
+    key_epoch: int
+    """The signing key it was made under (`jwt.epoch`): a token's answer is right only under its key."""
     cost: int
 
 
@@ -184,6 +188,7 @@ def remember(sandbox: Sandbox, call: Call, request: Request, response: Response)
         until,
         tuple(journal) if journal is not None else None,
         int(call.notes.get(JOURNAL_COST) or 0),
+        jwt.epoch(),
         ENTRY_BYTES + len(body) + _key_bytes(key),
     )
     tenant = call.tenant
@@ -260,7 +265,7 @@ class AnswerCacheMiddleware:
             environ["wsgi.input"] = io.BytesIO(body)  # the app reads it again on a miss
         key = request_key(environ, body)
         answer = answers.get(key, tenant.version)  # type: ignore[union-attr]
-        if answer is None:
+        if answer is None or answer.key_epoch != jwt.epoch():
             return MISS
         entered = store.enter(name)
         try:

@@ -81,6 +81,13 @@ class SigningKey:
 
 _lock = threading.Lock()
 _key: SigningKey | None = None
+_epoch = 0
+"""Counts the changes of the signing key (an answer given to a token is right only under its key)."""
+
+
+def epoch() -> int:
+    """Which signing key is in use: a number that changes whenever `use_private_key` changes it."""
+    return _epoch
 
 
 def signing_key() -> SigningKey:
@@ -99,7 +106,7 @@ def use_private_key(pem: str | bytes) -> SigningKey:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
 
-    global _key
+    global _key, _epoch
     try:
         private = serialization.load_pem_private_key(pem.encode() if isinstance(pem, str) else pem, None)
     except (ValueError, TypeError) as exc:
@@ -108,6 +115,7 @@ def use_private_key(pem: str | bytes) -> SigningKey:
         raise TokenError("not an RSA private key")
     with _lock:
         _key = SigningKey.of(private)
+        _epoch += 1
         _verified.cache_clear()
         _decoded.cache_clear()
         return _key

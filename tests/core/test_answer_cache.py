@@ -264,3 +264,22 @@ def test_the_check_finds_an_answer_that_went_stale_behind_the_tenants_back() -> 
     first["note"] = "changed in place"  # a bug the version cannot see: what the check is for
     with pytest.raises(AnswerMismatch, match="differs"):
         client.get(PAGE.format(t="a"), headers=headers)
+
+
+def test_an_answer_is_not_given_again_under_another_signing_key() -> None:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from sandbox.core import jwt
+
+    app = make()
+    client = app.test_client()
+    headers = bearer(client)
+    client.get(PAGE.format(t="a"), headers=headers)
+    ours = jwt.signing_key()
+    other = jwt.SigningKey.of(rsa.generate_private_key(public_exponent=65537, key_size=2048))
+    jwt.use_private_key(other.private_pem())
+    try:
+        assert client.get(PAGE.format(t="a"), headers=headers).status_code == 401
+    finally:
+        jwt.use_private_key(ours.private_pem())
+    assert client.get(PAGE.format(t="a"), headers=headers).status_code == 200
