@@ -142,3 +142,83 @@ def test_every_answer_has_its_request_log_line(server: ServeProcess) -> None:
     server.start()
     assert len([line for line in lines if " 200 " in line]) >= 5
     assert all("pageSize" not in line and "Bearer" not in line for line in lines)
+
+
+def test_a_large_kept_answer_to_a_small_receive_window_arrives_whole() -> None:
+    from benchmarks.fixtures import number_record
+
+    with ServeProcess("--threads", "4") as big:
+        root = f"{big.url}/t/loop-big"
+        state = requests.get(f"{root}/__sandbox/state", timeout=10).json()
+        state["omilia"]["numbers"] = [number_record(i) for i in range(800)]  # a page of about 210 KB
+        assert requests.put(f"{root}/__sandbox/state", json=state, timeout=30).ok
+        token = bearer(big, "loop-big")
+        request = raw_get("/t/loop-big/omilia/integrations/api/numbers?page=1&pageSize=800", token)
+        with socket.create_connection(("127.0.0.1", big.port), timeout=10) as other:
+            other.sendall(request)
+            first = read_response(other)  # computed, and kept
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # a client that takes little at once
+            sock.settimeout(10)
+            sock.connect(("127.0.0.1", big.port))
+            sock.sendall(raw_get("/__sandbox/health", "x"))
+            read_response(sock)  # a small answer: the server's send buffer for this client stays small
+            sock.sendall(request)  # kept: answered from the loop
+            time.sleep(0.3)
+            health = requests.get(big.url + "/__sandbox/health", timeout=5)  # the loop is not held
+            second = read_response(sock)
+    assert health.status_code == 200
+    assert len(first) > 200_000
+    assert second.split(b"\r\n\r\n", 1)[1] == first.split(b"\r\n\r\n", 1)[1]
+
+
+def test_what_the_socket_cannot_take_at_once_a_thread_sends() -> None:
+    """The loop's send does not block: the rest of a kept answer goes to a thread (unit-level: a
+    localhost TCP socket takes a whole kept answer at once, so a socketpair with a small buffer
+    stands in for a client that reads slowly)."""
+    import collections
+    import selectors
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from sandbox.gunicorn_worker import BufferedConn, SandboxWorker
+
+    server_end, client_end = socket.socketpair()
+    server_end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+    server_end.setblocking(False)
+    conn = BufferedConn.__new__(BufferedConn)
+    conn.sock, conn.buffer, conn.cfg = server_end, bytearray(), SimpleNamespace(keepalive=5)
+    finished: list[bool] = []
+    worker = SandboxWorker.__new__(SandboxWorker)
+    worker.nr = 0
+    worker.poller = selectors.DefaultSelector()
+    worker.poller.register(server_end, selectors.EVENT_READ)
+    worker.keepalived_conns = collections.deque([conn])
+    worker.tpool = ThreadPoolExecutor(1)
+    worker.method_queue = SimpleNamespace(defer=lambda _finish, _conn, fut: finished.append(fut.result()))
+    worker.log = SimpleNamespace(access=lambda *args: None)
+    payload = b"x" * 1_000_000
+    response = SimpleNamespace(
+        default_headers=lambda: ["HTTP/1.1 200 OK\r\n"],
+        headers=[("Content-Length", str(len(payload)))],
+        _omits_body=False,
+        headers_sent=False,
+        sent=0,
+    )
+    try:
+        assert worker._send_in_loop(conn, None, response, {}, payload, datetime.now())  # returns at once
+        assert conn not in worker.keepalived_conns  # a thread has it now
+        received = b""
+        client_end.settimeout(10)
+        while len(received) < len(payload) + 40:
+            chunk = client_end.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+        worker.tpool.shutdown(wait=True)
+    finally:
+        server_end.close()
+        client_end.close()
+    assert received.endswith(payload) and received.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert finished == [True]  # the connection goes back to the loop, kept alive
