@@ -162,11 +162,16 @@ class OneWriteResponse(wsgi.Response):  # type: ignore[misc]
         if not whole:
             super().write(arg)
             return
-        head = self.default_headers()
-        head.extend(f"{name}: {value}\r\n" for name, value in self.headers)
         self.headers_sent = True
         self.sent += len(arg)
-        util.write(self.sock, util.to_bytestring("".join(head) + "\r\n", "latin-1") + arg)
+        util.write(self.sock, head_bytes(self) + arg)
+
+
+def head_bytes(response: Any) -> bytes:
+    """The status line and headers gunicorn's `send_headers` would send for `response`."""
+    head = response.default_headers()
+    head.extend(f"{name}: {value}\r\n" for name, value in response.headers)
+    return util.to_bytestring("".join(head) + "\r\n", "latin-1")  # type: ignore[no-any-return]
 
 
 def _one_write(app: Any) -> Any:
@@ -224,32 +229,12 @@ class SandboxWorker(ThreadWorker):  # type: ignore[misc]
         """A kept-alive connection has bytes: answer in the loop if the cache can, else as gthread does."""
         loop = self.answers_in_loop and self.sandbox.answers_kept and self.alive
         if loop and isinstance(conn, BufferedConn) and not self.cfg.is_ssl:
-            read = self._read_in_loop(conn)
-            if read is None:
-                return  # a partial head: the connection waits in the loop (its keep-alive timeout runs)
-            if read and self.answer_in_loop(conn):
+            ready = conn.fill()  # what has arrived, read without blocking
+            if ready is False:
+                return  # a partial request: the connection waits in the loop (its keep-alive timeout runs)
+            if ready and conn.whole and self.answer_in_loop(conn):
                 return
         super().on_client_socket_readable(conn, client)
-
-    def _read_in_loop(self, conn: BufferedConn) -> bool | None:
-        """Read what has arrived into the connection's buffer: True if it holds a whole request,
-        None if only part of a head, False otherwise (a thread takes it from here)."""
-        try:
-            data = conn.sock.recv(RECV_BYTES, socket.MSG_DONTWAIT)
-        except (BlockingIOError, InterruptedError):
-            return False
-        except OSError:
-            return False
-        if not data:
-            return False  # end of stream: the thread finds it so and closes
-        conn.buffer += data
-        buffer = conn.buffer
-        if buffer.startswith(b"GET ") and buffer.find(b"\r\n\r\n") == len(buffer) - 4:
-            return True  # the common case, a GET whole and alone (a body it declares, the parser finds)
-        state = request_state(buffer)
-        if state == "partial":
-            return None
-        return state == "whole"
 
     def answer_in_loop(self, conn: BufferedConn) -> bool:
         """Answer the buffered request from the answer cache, in the loop; False if it cannot be."""
@@ -292,9 +277,7 @@ class SandboxWorker(ThreadWorker):  # type: ignore[misc]
         """Send a cached answer without blocking; what the socket cannot take, a thread sends."""
         conn.buffer.clear()
         self.nr += 1
-        head = resp.default_headers()
-        head.extend(f"{name}: {value}\r\n" for name, value in resp.headers)
-        data = util.to_bytestring("".join(head) + "\r\n", "latin-1") + (b"" if resp._omits_body else payload)
+        data = head_bytes(resp) + (b"" if resp._omits_body else payload)
         resp.headers_sent = True
         resp.sent = len(payload)
         try:

@@ -48,20 +48,26 @@ def plan(rules: Collection, vendor: str | None) -> list[Step]:
     A rule that can never expire or be used up (no `ttl_s`, no `times`) and names another vendor
     rejects every request of this vendor for the same reason: that trace entry is made once.
     """
-    plans = rules.tenant.extras.get(PLAN_KEY)
-    if plans is None or plans[0] != rules.version:
-        plans = (rules.version, {})
-        rules.tenant.extras[PLAN_KEY] = plans
-    steps = plans[1].get(vendor)
-    if steps is None:
-        steps = [(rule, _rejected_ahead(rule, vendor)) for rule in ordered(rules)]
-        plans[1][vendor] = steps
-    return steps  # type: ignore[no-any-return]
+    return _planned(rules, vendor)[0]
 
 
 def static(rules: Collection, vendor: str | None) -> bool:
     """Whether every rule rejects every request of `vendor` whatever the instant (all known ahead)."""
-    return all(rejected is not None for _, rejected in plan(rules, vendor))
+    return _planned(rules, vendor)[1]
+
+
+def _planned(rules: Collection, vendor: str | None) -> tuple[list[Step], bool]:
+    """The plan for `vendor`, and whether it is all rejections known ahead (made once per change)."""
+    plans = rules.tenant.extras.get(PLAN_KEY)
+    if plans is None or plans[0] != rules.version:
+        plans = (rules.version, {})
+        rules.tenant.extras[PLAN_KEY] = plans
+    planned = plans[1].get(vendor)
+    if planned is None:
+        steps = [(rule, _rejected_ahead(rule, vendor)) for rule in ordered(rules)]
+        planned = (steps, all(rejected is not None for _, rejected in steps))
+        plans[1][vendor] = planned
+    return planned  # type: ignore[no-any-return]
 
 
 def _rejected_ahead(rule: Rule, vendor: str | None) -> dict[str, str] | None:

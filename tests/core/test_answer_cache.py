@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import types
 from typing import Any
 
@@ -10,20 +9,17 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from benchmarks.fixtures import GET_INFO_XML, NUMBERS_PAGE, OMILIA_TOKEN, OWNER_FORM, SWITCHVOX_BASIC
 from sandbox import create_app
 from sandbox.core import clock as clock_module
 from sandbox.core.answer_cache import EXTRAS_KEY, AnswerMismatch, TenantAnswers
 
-TOKEN = "/t/{t}/omilia/auth/realms/ocp/protocol/openid-connect/token"
-OWNER = {"client_id": "ocp", "grant_type": "password", "username": "owner", "password": "sandbox"}
-PAGE = "/t/{t}/omilia/integrations/api/numbers?page=1&pageSize=50"
+TOKEN = "/t/{t}" + OMILIA_TOKEN
+PAGE = "/t/{t}" + NUMBERS_PAGE
 NOTE = "/t/{t}/omilia/integrations/api/number/note"
 XML = "/t/{t}/switchvox/xml"
-ADMIN = {"Authorization": "Basic " + base64.b64encode(b"admin:admin").decode(), "Content-Type": "text/xml"}
-GET_INFO = (
-    '<request method="switchvox.extensions.getInfo"><parameters>'
-    "<extensions><extension>100</extension></extensions></parameters></request>"
-)
+ADMIN = {"Authorization": SWITCHVOX_BASIC, "Content-Type": "text/xml"}
+GET_INFO = GET_INFO_XML
 CURRENT_CALLS = '<request method="switchvox.currentCalls.getList"><parameters></parameters></request>'
 
 
@@ -32,7 +28,7 @@ def make(**config: Any) -> Flask:
 
 
 def bearer(client: FlaskClient, tenant: str = "a") -> dict[str, str]:
-    token = client.post(TOKEN.format(t=tenant), data=OWNER).get_json()["access_token"]
+    token = client.post(TOKEN.format(t=tenant), data=OWNER_FORM).get_json()["access_token"]
     return {"Authorization": f"Bearer {token}"}
 
 

@@ -10,12 +10,12 @@ from collections.abc import Iterator
 import pytest
 import requests
 
+from benchmarks.fixtures import NUMBERS_PAGE, OMILIA_TOKEN, OWNER_FORM, number_record
 from sandbox.testing import ServeProcess
 from tests.server.test_slow_clients import read_response
 
-TOKEN = "/t/{t}/omilia/auth/realms/ocp/protocol/openid-connect/token"
-OWNER = {"client_id": "ocp", "grant_type": "password", "username": "owner", "password": "sandbox"}
-PAGE = "/t/{t}/omilia/integrations/api/numbers?page=1&pageSize=50"
+TOKEN = "/t/{t}" + OMILIA_TOKEN
+PAGE = "/t/{t}" + NUMBERS_PAGE
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def server() -> Iterator[ServeProcess]:
 
 
 def bearer(server: ServeProcess, tenant: str) -> str:
-    answer = requests.post(server.url + TOKEN.format(t=tenant), data=OWNER, timeout=10)
+    answer = requests.post(server.url + TOKEN.format(t=tenant), data=OWNER_FORM, timeout=10)
     return "Bearer " + answer.json()["access_token"]
 
 
@@ -145,8 +145,6 @@ def test_every_answer_has_its_request_log_line(server: ServeProcess) -> None:
 
 
 def test_a_large_kept_answer_to_a_small_receive_window_arrives_whole() -> None:
-    from benchmarks.fixtures import number_record
-
     with ServeProcess("--threads", "4") as big:
         root = f"{big.url}/t/loop-big"
         state = requests.get(f"{root}/__sandbox/state", timeout=10).json()
