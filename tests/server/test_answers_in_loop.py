@@ -220,3 +220,22 @@ def test_what_the_socket_cannot_take_at_once_a_thread_sends() -> None:
         client_end.close()
     assert received.endswith(payload) and received.startswith(b"HTTP/1.1 200 OK\r\n")
     assert finished == [True]  # the connection goes back to the loop, kept alive
+
+
+def test_a_broken_request_after_a_kept_answer_gets_the_servers_400_and_changes_nothing(
+    server: ServeProcess,
+) -> None:
+    token = bearer(server, "loop-i")
+    path = PAGE.format(t="loop-i")
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(raw_get(path, token))
+        before = read_response(sock)
+        sock.sendall(raw_get(path, token))
+        read_response(sock)  # kept, and answered again
+        sock.sendall(b"GET /no spaces allowed here HTTP/1.1\r\nHost: x\r\n\r\n")
+        broken = sock.recv(65536)
+    assert broken.startswith(b"HTTP/1.1 400")
+    with requests.Session() as session:
+        after = session.get(server.url + path, headers={"Authorization": token}, timeout=10)
+    assert after.status_code == 200
+    assert after.content == before.split(b"\r\n\r\n", 1)[1]
